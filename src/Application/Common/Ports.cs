@@ -1,0 +1,48 @@
+using Ardalis.Specification;
+using NotesSync.Domain.Common;
+
+namespace NotesSync.Application.Common;
+
+/// <summary>Loads and saves whole aggregates; queries are specifications.</summary>
+public interface IRepository<T> : IRepositoryBase<T> where T : class, IAggregateRoot;
+
+/// <summary>Reads aggregates without tracking them, for queries.</summary>
+public interface IReadRepository<T> : IReadRepositoryBase<T> where T : class, IAggregateRoot;
+
+/// <summary>What a secret is for: each purpose has its own key, so one ciphertext cannot be replayed as another.</summary>
+public enum SecretPurpose
+{
+    OrgSigningSecret,
+    NotesPassword,
+    ZohoRefreshToken,
+}
+
+/// <summary>Encrypts secrets at rest (Data Protection in Infrastructure).</summary>
+public interface ISecretProtector
+{
+    string Protect(SecretPurpose purpose, string secret);
+    string Unprotect(SecretPurpose purpose, string protectedSecret);
+}
+
+/// <summary>Who is calling: the claims of the widget token, already verified.</summary>
+public interface ICurrentUser
+{
+    string OrgId { get; }
+    string UserId { get; }
+    string Email { get; }
+    string Name { get; }
+    string Locale { get; }
+}
+
+/// <summary>Deletes every row an organisation owns, in every table, in one transaction.</summary>
+public interface IOrganisationPurge
+{
+    Task PurgeAsync(string orgId, CancellationToken ct);
+}
+
+/// <summary>The users of a Zoho CRM organisation, read from Zoho.</summary>
+public interface ICrmUserDirectory
+{
+    /// <summary>The organisation's active CRM users; fails with <c>zoho-not-connected</c> before an admin connected Zoho.</summary>
+    Task<Result<IReadOnlyList<Domain.Accounts.ZohoUser>>> ListUsersAsync(string orgId, CancellationToken ct);
+}

@@ -1,0 +1,136 @@
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Profiles;
+
+namespace NotesSync.Domain.Runs;
+
+public enum RunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    PartiallySucceeded,
+    Failed,
+}
+
+public enum RunTrigger
+{
+    Manual,
+    Scheduled,
+}
+
+/// <summary>One sync of one user: its progress while it runs and, after, what it did (the dashboard).</summary>
+public sealed class SyncRun : AggregateRoot
+{
+    private Dictionary<SyncModule, ModuleCounts> _modules = [];
+    private List<ConflictEntry> _conflicts = [];
+    private List<RecordFailure> _failures = [];
+
+    private SyncRun() { }
+
+    public string UserId { get; private set; } = "";
+    public RunStatus Status { get; private set; }
+    public RunTrigger Trigger { get; private set; }
+    public DateTimeOffset QueuedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public DateTimeOffset? HeartbeatAt { get; private set; }
+    public int ProgressDone { get; private set; }
+    public int ProgressTotal { get; private set; }
+    public RunError? Error { get; private set; }
+
+    /// <summary>
+    /// Set while the run is queued or running, null after. A unique index on it is how the database, not a lock
+    /// in one process, keeps each user to one active run across every node.
+    /// </summary>
+    public string? ActiveUserKey { get; private set; }
+
+    public IReadOnlyDictionary<SyncModule, ModuleCounts> Modules => _modules;
+    public IReadOnlyList<ConflictEntry> Conflicts => _conflicts;
+    public IReadOnlyList<RecordFailure> Failures => _failures;
+
+    public bool IsActive => Status is RunStatus.Queued or RunStatus.Running;
+
+    public static string ActiveKeyOf(string orgId, string userId) => $"{orgId}/{userId}";
+
+    public static SyncRun Queue(string orgId, string userId, RunTrigger trigger, DateTimeOffset now) => new()
+    {
+        OrgId = Guard.NotBlank(orgId, nameof(orgId), 64),
+        UserId = Guard.NotBlank(userId, nameof(userId), 64),
+        Status = RunStatus.Queued,
+        Trigger = trigger,
+        QueuedAt = now,
+        ActiveUserKey = ActiveKeyOf(orgId, userId),
+    };
+
+    public void Start(DateTimeOffset now)
+    {
+        if (Status != RunStatus.Queued) throw new InvalidOperationException($"A {Status} run cannot start.");
+        Status = RunStatus.Running;
+        StartedAt = now;
+        HeartbeatAt = now;
+        Touch();
+    }
+
+    public void Progress(int done, int total, DateTimeOffset now)
+    {
+        ProgressDone = Math.Max(0, done);
+        ProgressTotal = Math.Max(ProgressDone, total);
+        HeartbeatAt = now;
+        Touch();
+    }
+
+    public void Count(SyncModule module, Func<ModuleCounts, ModuleCounts> change)
+    {
+        _modules[module] = change(_modules.GetValueOrDefault(module, ModuleCounts.Empty));
+        _modules = new Dictionary<SyncModule, ModuleCounts>(_modules);
+        Touch();
+    }
+
+    public void RecordConflict(ConflictEntry conflict)
+    {
+        _conflicts = [.. _conflicts, conflict];
+        Touch();
+    }
+
+    public void RecordFailure(RecordFailure failure)
+    {
+        _failures = [.. _failures, failure];
+        Touch();
+    }
+
+    /// <summary>Everything was attempted: any per-record failure makes the run partial, not failed.</summary>
+    public void Finish(DateTimeOffset now)
+    {
+        EnsureActive();
+        Status = _failures.Count == 0 ? RunStatus.Succeeded : RunStatus.PartiallySucceeded;
+        Close(now);
+    }
+
+    /// <summary>A whole side failed: the run stops and says why.</summary>
+    public void Fail(string code, string message, DateTimeOffset now)
+    {
+        EnsureActive();
+        Error = new RunError(code, message);
+        Status = RunStatus.Failed;
+        Close(now);
+    }
+
+    /// <summary>Whether the process running this run has stopped beating for longer than <paramref name="grace"/>.</summary>
+    public bool IsAbandoned(DateTimeOffset now, TimeSpan grace) =>
+        Status == RunStatus.Running && HeartbeatAt + grace < now;
+
+    public void MarkInterrupted(DateTimeOffset now) =>
+        Fail("interrupted", "The server running this sync stopped; the next run resumes where it left off.", now);
+
+    private void EnsureActive()
+    {
+        if (!IsActive) throw new InvalidOperationException($"The run has already ended ({Status}).");
+    }
+
+    private void Close(DateTimeOffset now)
+    {
+        FinishedAt = now;
+        ActiveUserKey = null;
+        Touch();
+    }
+}

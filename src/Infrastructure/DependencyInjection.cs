@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NotesSync.Application.Common;
+using NotesSync.Infrastructure.Persistence;
+using NotesSync.Infrastructure.Security;
+
+namespace NotesSync.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDatabase(configuration);
+
+        services.AddDataProtection()
+            .SetApplicationName("NotesSync")
+            .PersistKeysToDbContext<NotesSyncDbContext>();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+
+        services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(ReadRepository<>));
+        services.AddScoped<IOrganisationPurge, OrganisationPurge>();
+        services.AddScoped<ICrmUserDirectory, Zoho.ZohoCrmUserDirectory>();
+        return services;
+    }
+
+    private static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("NotesSync") ?? "Data Source=notessync.db";
+
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            services.AddDbContext<NotesSyncDbContext, SqliteNotesSyncDbContext>(o => o.UseSqlite(connectionString));
+        else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+            services.AddDbContext<NotesSyncDbContext, SqlServerNotesSyncDbContext>(
+                o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        else
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite or SqlServer.");
+    }
+}

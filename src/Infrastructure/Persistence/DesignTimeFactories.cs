@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace NotesSync.Infrastructure.Persistence;
+
+/// <summary>Lets `dotnet ef` build each provider's context without starting the web host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotesSyncDbContext>
+{
+    public SqliteNotesSyncDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteNotesSyncDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerNotesSyncDbContext>
+{
+    public SqlServerNotesSyncDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerNotesSyncDbContext>().UseSqlServer("Server=.;Database=NotesSync;Trusted_Connection=True").Options);
+}

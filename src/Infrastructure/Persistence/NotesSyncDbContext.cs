@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NotesSync.Domain.Accounts;
+using NotesSync.Domain.Links;
+using NotesSync.Domain.Meetings;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of NotesSync. Provider-neutral by design: each provider has a subclass only so that it can
+/// keep its own migrations (<see cref="SqliteNotesSyncDbContext"/>, <see cref="SqlServerNotesSyncDbContext"/>).
+/// </summary>
+public abstract class NotesSyncDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<SyncAccount> Accounts => Set<SyncAccount>();
+    public DbSet<LicensedUser> LicensedUsers => Set<LicensedUser>();
+    public DbSet<SyncProfile> Profiles => Set<SyncProfile>();
+    public DbSet<ModuleCheckpoint> Checkpoints => Set<ModuleCheckpoint>();
+    public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    /// <summary>The application's Data Protection key ring: shared by every organisation, so no org id.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotesSyncDbContext).Assembly);
+}
+
+public sealed class SqliteNotesSyncDbContext(DbContextOptions<SqliteNotesSyncDbContext> options) : NotesSyncDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no instant type and cannot order or compare EF's text form of DateTimeOffset, so instants are
+    /// stored as UTC ticks. Every instant NotesSync keeps is UTC anyway.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+}
+
+public sealed class SqlServerNotesSyncDbContext(DbContextOptions<SqlServerNotesSyncDbContext> options) : NotesSyncDbContext(options);
+
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -1,0 +1,30 @@
+using Mediator;
+using NotesSync.Application.Me.GetMe;
+using NotesSync.Application.Users.AddUser;
+using NotesSync.Application.Users.ListUsers;
+using NotesSync.Application.Users.RemoveUser;
+using NotesSync.Web.Problems;
+
+namespace NotesSync.Web.Endpoints;
+
+/// <summary>The widget's "me" and the admins' Manage users screen.</summary>
+public static class Users
+{
+    public sealed record AddUserBody(string UserId);
+
+    public static void MapUsers(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/me", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetMe(), ct)))
+            .WithTags("Me");
+
+        var users = api.MapGroup("/users").WithTags("Users");
+        users.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListUsers(), ct)));
+
+        users.MapPost("/", async (AddUserBody body, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new AddUser(body.UserId), ct))
+                .ToHttp(user => Results.Created($"/api/users/{Uri.EscapeDataString(user.UserId)}", user)));
+
+        users.MapDelete("/{userId}", async (string userId, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new RemoveUser(userId), ct)).ToHttp(Results.NoContent));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using NotesSync.Application.Common;
+
+namespace NotesSync.Web.Problems;
+
+/// <summary>
+/// Every exception that reaches the edge becomes problem details with a <c>code</c>: bad input is the caller's
+/// 400, a refused caller a 403, a lost race a 409; only the truly unexpected is a 500, and it says nothing inside.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, code, detail, errors) = exception switch
+        {
+            ValidationException v => (400, "validation-failed", "Some fields are not valid.", Errors(v)),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "invalid-request", JsonDetail(json), null),
+            BadHttpRequestException bad => (bad.StatusCode, "invalid-request", bad.Message, null),
+            JsonException json => (400, "invalid-request", JsonDetail(json), null),
+            AccessDeniedException denied => (403, denied.Code, denied.Message, null),
+            PersistenceConflictException conflict => (409, "concurrent-change", conflict.Message, null),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled.", null),
+            _ => (500, "internal-error", "Something went wrong on our side; nothing was half-saved.", (IDictionary<string, string[]>?)null),
+        };
+
+        if (status == 500) logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail };
+        problem.Extensions["code"] = code;
+        if (errors is not null) problem.Extensions["errors"] = errors;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static Dictionary<string, string[]> Errors(ValidationException exception) =>
+        exception.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
+    // The serializer's message names the JSON path and position, never a value: safe to hand back.
+    private static string JsonDetail(JsonException json) =>
+        json.Path is { Length: > 0 } path ? $"The JSON body is not valid at '{path}'." : "The JSON body is not valid.";
+
+    private static string TitleOf(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        403 => "Forbidden.",
+        409 => "The request conflicts with the current state.",
+        _ => "Error.",
+    };
+}

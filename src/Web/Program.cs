@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using NotesSync.Application;
+using NotesSync.Application.Common;
+using NotesSync.Infrastructure;
+using NotesSync.Infrastructure.Persistence;
+using NotesSync.Web.Authentication;
+using NotesSync.Web.Endpoints;
+using NotesSync.Web.Health;
+using NotesSync.Web.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddDefaultCode);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+    .AddJwtBearer()
+    .AddScheme<MarketplaceSignatureOptions, MarketplaceSignatureHandler>(
+        MarketplaceSignatureHandler.SchemeName, o => o.HookSecret = builder.Configuration["Marketplace:HookSecret"]);
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<IHttpContextAccessor>(WidgetToken.Configure);
+builder.Services.AddAuthorization();
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<NotesSyncDbContext>("database", tags: ["ready"])
+    .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>().Database.MigrateAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapMarketplace();
+app.MapGroup("/api").RequireAuthorization().MapUsers();
+if (app.Environment.IsDevelopment()) app.MapDevelopmentTokens();
+
+app.Run();
+
+/// <summary>The web host's entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;
