@@ -1,0 +1,126 @@
+using NotesSync.Domain.Links;
+using NotesSync.Domain.Meetings;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Domain.Tests;
+
+public class AggregateTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_record_link_keeps_fingerprints_not_values()
+    {
+        var link = RecordLink.Link("org-1", "u1", SyncModule.Contacts, "UNID1", "crm1",
+            new Dictionary<string, string?> { ["lastName"] = "Dupont", ["email"] = "jd@acme.example" }, Now, Now, Now);
+
+        Assert.DoesNotContain(link.Fingerprints.Values, v => v.Contains("Dupont", StringComparison.Ordinal));
+        Assert.False(link.FieldChanged("lastName", "Dupont"));
+        Assert.True(link.FieldChanged("lastName", "Durand"));
+        Assert.True(link.FieldChanged("phone", "+33 1 23 45 67 89"));
+    }
+
+    [Fact]
+    public void A_resynced_link_compares_against_the_new_version()
+    {
+        var link = RecordLink.Link("org-1", "u1", SyncModule.Tasks, "UNID1", "crm1",
+            new Dictionary<string, string?> { ["subject"] = "Call" }, Now, Now, Now);
+
+        link.Resynced(new Dictionary<string, string?> { ["subject"] = "Call back" }, Now, Now, Now.AddMinutes(1));
+
+        Assert.True(link.FieldChanged("subject", "Call"));
+        Assert.False(link.FieldChanged("subject", "Call back"));
+    }
+
+    [Fact]
+    public void Reconnecting_to_another_mail_file_forgets_the_checkpoints()
+    {
+        var profile = SyncProfile.Create("org-1", "u1");
+        profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann.nsf", "cipher", Now));
+        profile.AdvanceCheckpoint(SyncModule.Contacts, "n1", "c1");
+
+        profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann2.nsf", "cipher", Now));
+
+        Assert.Null(profile.CheckpointOf(SyncModule.Contacts).NotesPosition);
+        Assert.Null(profile.CheckpointOf(SyncModule.Contacts).CrmPosition);
+    }
+
+    [Fact]
+    public void Changing_the_password_keeps_the_checkpoints()
+    {
+        var profile = SyncProfile.Create("org-1", "u1");
+        profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann.nsf", "cipher", Now));
+        profile.AdvanceCheckpoint(SyncModule.Tasks, "n1", "c1");
+
+        profile.ChangeNotesPassword("cipher2");
+
+        Assert.Equal("cipher2", profile.Notes!.ProtectedPassword);
+        Assert.Equal("n1", profile.CheckpointOf(SyncModule.Tasks).NotesPosition);
+    }
+
+    [Theory]
+    [InlineData("", "end-before-start", 1, 0)]
+    [InlineData("Review", "end-before-start", 0, 0)]
+    [InlineData("Review", "no-participants", 1, 0)]
+    [InlineData("Review", "invalid-email", 1, 0)]
+    [InlineData("Review", "negative-reminder", 1, -5)]
+    public void A_meeting_that_breaks_a_rule_is_refused(string subject, string code, int hours, int reminder)
+    {
+        IReadOnlyList<Participant> participants = code switch
+        {
+            "no-participants" => [],
+            "invalid-email" => [new Participant("bob@", "Bob", null)],
+            _ => [new Participant("bob@acme.example", "Bob", null)],
+        };
+        var expected = subject.Length == 0 ? "subject-required" : code;
+
+        var result = Meeting.Schedule("org-1", "u1", subject, participants, null, Now, Now.AddHours(hours), reminder, Now);
+
+        Assert.Equal(expected, result.Error?.Code);
+    }
+
+    [Fact]
+    public void A_valid_meeting_is_scheduled_with_each_participant_once()
+    {
+        var result = Meeting.Schedule("org-1", "u1", " Review ",
+            [new Participant("bob@acme.example", "Bob", null), new Participant("BOB@acme.example", null, null)],
+            " Room 2 ", Now, Now.AddHours(1), 15, Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal("Review", result.Value.Subject);
+        Assert.Equal("Room 2", result.Value.Location);
+        Assert.Single(result.Value.Participants);
+    }
+
+    [Fact]
+    public void A_run_with_record_failures_ends_partially_succeeded_and_frees_its_user()
+    {
+        var run = SyncRun.Queue("org-1", "u1", RunTrigger.Manual, Now);
+        Assert.Equal("org-1/u1", run.ActiveUserKey);
+        run.Start(Now);
+
+        run.RecordFailure(new RecordFailure(SyncModule.Contacts, SyncSide.Crm, "c1", "too-long", "Last name too long"));
+        run.Count(SyncModule.Contacts, c => c with { Failed = c.Failed + 1 });
+        run.Finish(Now.AddMinutes(1));
+
+        Assert.Equal(RunStatus.PartiallySucceeded, run.Status);
+        Assert.Null(run.ActiveUserKey);
+        Assert.Equal(1, run.Modules[SyncModule.Contacts].Failed);
+    }
+
+    [Fact]
+    public void A_run_whose_heartbeat_stopped_is_abandoned_and_ends_interrupted()
+    {
+        var run = SyncRun.Queue("org-1", "u1", RunTrigger.Scheduled, Now);
+        run.Start(Now);
+
+        Assert.False(run.IsAbandoned(Now.AddMinutes(2), TimeSpan.FromMinutes(5)));
+        Assert.True(run.IsAbandoned(Now.AddMinutes(6), TimeSpan.FromMinutes(5)));
+
+        run.MarkInterrupted(Now.AddMinutes(6));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Equal("interrupted", run.Error?.Code);
+        Assert.Throws<InvalidOperationException>(() => run.Finish(Now.AddMinutes(7)));
+    }
+}
