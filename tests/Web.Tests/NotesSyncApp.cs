@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NotesSync.Application.Common;
+using NotesSync.Domain.Accounts;
+using NotesSync.Domain.Common;
+using NotesSync.Web.Authentication;
+
+namespace NotesSync.Web.Tests;
+
+/// <summary>The real host on its own SQLite file, with the Marketplace hook secret the tests sign with.</summary>
+public sealed class NotesSyncApp : WebApplicationFactory<Program>
+{
+    public const string HookSecret = "test-hook-secret";
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"notessync-web-{Guid.NewGuid():N}.db");
+
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>The CRM users Zoho would list for each organisation.</summary>
+    public FakeCrmUsers CrmUsers { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:NotesSync", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Marketplace:HookSecret", HookSecret);
+        builder.ConfigureTestServices(services => services.AddSingleton<ICrmUserDirectory>(CrmUsers));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_databasePath);
+    }
+
+    public async Task<HttpResponseMessage> HookAsync(
+        string path, object body, string? secret = HookSecret, DateTimeOffset? at = null)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/marketplace/{path}")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (secret is not null)
+        {
+            var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{json}"));
+            request.Headers.Add("X-NotesSync-Signature", "sha256=" + Convert.ToHexStringLower(mac));
+            request.Headers.Add("X-NotesSync-Timestamp", timestamp);
+        }
+
+        return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>Installs an organisation whose installer is user "{orgId}-admin"; answers its signing secret.</summary>
+    public async Task<string> InstallAsync(string orgId, int seats = 3)
+    {
+        var response = await HookAsync("install", new
+        {
+            orgId, orgName = $"Org {orgId}",
+            installer = new { userId = $"{orgId}-admin", email = $"admin@{orgId}.example", name = "Ann Admin" },
+            seats,
+        });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        return body!["orgSigningSecret"];
+    }
+
+    public HttpClient ClientFor(string secret, string orgId, string userId, DateTimeOffset? expires = null)
+    {
+        var client = CreateClient();
+        var token = WidgetToken.Mint(secret, orgId, userId, $"{userId}@{orgId}.example", userId, "en",
+            expires ?? DateTimeOffset.UtcNow.AddMinutes(30));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+public sealed class FakeCrmUsers : ICrmUserDirectory
+{
+    private readonly Dictionary<string, List<ZohoUser>> _users = [];
+
+    public void Add(string orgId, params ZohoUser[] users)
+    {
+        if (!_users.TryGetValue(orgId, out var list)) _users[orgId] = list = [];
+        list.AddRange(users);
+    }
+
+    public Task<Result<IReadOnlyList<ZohoUser>>> ListUsersAsync(string orgId, CancellationToken ct) =>
+        Task.FromResult<Result<IReadOnlyList<ZohoUser>>>(
+            _users.TryGetValue(orgId, out var list) ? list : Result<IReadOnlyList<ZohoUser>>.Success([]));
+}
