@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -14,9 +15,14 @@ public static class DependencyInjection
     {
         services.AddDatabase(configuration);
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("NotesSync")
             .PersistKeysToDbContext<NotesSyncDbContext>();
+        // The key ring sits in the same database as the ciphertexts: in production a certificate encrypts it,
+        // so a copy of the database alone reveals no password or token.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
