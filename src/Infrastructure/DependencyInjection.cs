@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Common;
+using NotesSync.Infrastructure.Domino;
 using NotesSync.Infrastructure.Persistence;
 using NotesSync.Infrastructure.Security;
 
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(ReadRepository<>));
         services.AddScoped<IOrganisationPurge, OrganisationPurge>();
         services.AddScoped<ICrmUserDirectory, Zoho.ZohoCrmUserDirectory>();
+        services.AddDomino(configuration);
         return services;
     }
 

@@ -56,7 +56,9 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapMarketplace();
-app.MapGroup("/api").RequireAuthorization().MapUsers();
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapUsers();
+api.MapNotes();
 if (app.Environment.IsDevelopment()) app.MapDevelopmentTokens();
 
 app.Run();

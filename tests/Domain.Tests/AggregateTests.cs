@@ -53,7 +53,7 @@ public class AggregateTests
         profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann.nsf", "cipher", Now));
         profile.AdvanceCheckpoint(SyncModule.Tasks, "n1", "c1");
 
-        profile.ChangeNotesPassword("cipher2");
+        profile.ChangeNotesCredentials("Ann", "cipher2");
 
         Assert.Equal("cipher2", profile.Notes!.ProtectedPassword);
         Assert.Equal("n1", profile.CheckpointOf(SyncModule.Tasks).NotesPosition);

@@ -26,6 +26,9 @@ public sealed record NotesConnection
         ConnectedAt = connectedAt,
     };
 
-    public NotesConnection WithPassword(string protectedPassword) =>
-        this with { ProtectedPassword = Guard.NotBlank(protectedPassword, nameof(protectedPassword), 4000) };
+    public NotesConnection WithCredentials(string userName, string protectedPassword) => this with
+    {
+        UserName = Guard.NotBlank(userName, nameof(userName), 200),
+        ProtectedPassword = Guard.NotBlank(protectedPassword, nameof(protectedPassword), 4000),
+    };
 }

@@ -29,10 +29,11 @@ public sealed class SyncProfile : AggregateRoot
         Touch();
     }
 
-    public void ChangeNotesPassword(string protectedPassword)
+    /// <summary>Domino accepted a new password (and the e-mail id the user signed in with): the data set is the same.</summary>
+    public void ChangeNotesCredentials(string userName, string protectedPassword)
     {
         if (Notes is null) throw new InvalidOperationException("There is no Notes connection to change.");
-        Notes = Notes.WithPassword(protectedPassword);
+        Notes = Notes.WithCredentials(userName, protectedPassword);
         Touch();
     }
 

@@ -1,0 +1,44 @@
+using NotesSync.Application.Common;
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Profiles;
+
+namespace NotesSync.Application.Notes;
+
+/// <summary>What the Notes account handlers share: the caller's profile, their stored credentials, the blocking check.</summary>
+public static class NotesProfiles
+{
+    public static async Task<SyncProfile> LoadOrCreateAsync(IRepository<SyncProfile> profiles, ICurrentUser me, CancellationToken ct)
+    {
+        var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(me.OrgId, me.UserId), ct);
+        if (profile is not null) return profile;
+        profile = SyncProfile.Create(me.OrgId, me.UserId);
+        await profiles.AddAsync(profile, ct);
+        return profile;
+    }
+
+    public static NotesCredentials CredentialsOf(NotesConnection notes, ISecretProtector secrets) =>
+        new(new Uri(notes.ServerUrl), notes.UserName, secrets.Unprotect(SecretPurpose.NotesPassword, notes.ProtectedPassword));
+
+    /// <summary>
+    /// The first failed check that stops this user's sync, as an error carrying every check and the steps to fix it;
+    /// null when nothing the user's chosen modules need is switched off.
+    /// </summary>
+    public static Error? BlockingCheck(IReadOnlyList<DasCheck> checks, SyncSettings settings, string locale)
+    {
+        var chosen = settings.Modules.ToHashSet();
+        var failed = checks.FirstOrDefault(c => !c.Ok && (c.Module is null || chosen.Contains(c.Module.Value)));
+        if (failed is null) return null;
+
+        var error = failed.Code is { } code && !code.StartsWith("das-disabled", StringComparison.Ordinal)
+            ? new Error(code, $"Checking {failed.Name} failed.", ErrorKind.Unprocessable)
+            : NotesErrors.DasDisabled(failed.Target, failed.Name);
+        return error with
+        {
+            Extensions = new Dictionary<string, object?>
+            {
+                ["fix"] = DasFixes.For(failed.Target, failed.Name, locale),
+                ["checks"] = CheckView.Of(checks, locale),
+            },
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using NotesSync.Application.Notes;
+using Polly;
+
+namespace NotesSync.Infrastructure.Domino;
+
+internal static class DominoRegistration
+{
+    public static void AddDomino(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DominoOptions>(configuration.GetSection("Notes"));
+        var options = configuration.GetSection("Notes").Get<DominoOptions>() ?? new DominoOptions();
+
+        services.AddHttpClient<DasClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var o = provider.GetRequiredService<IOptions<DominoOptions>>().Value;
+                var handler = new SocketsHttpHandler
+                {
+                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, ct),
+                    // Basic credentials go with every call; a session cookie would only outlive them.
+                    UseCookies = false,
+                    AutomaticDecompression = DecompressionMethods.All,
+                    AllowAutoRedirect = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                };
+                return handler;
+            })
+            .AddResilienceHandler("das", builder =>
+            {
+                builder.AddTimeout(options.TotalTimeout);
+                var retry = new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                };
+                // A create or a PATCH whose answer was lost may have been applied: never replay it blindly.
+                // Transient failures and 5xx only; a 401 or 403 is an answer, not a hiccup.
+                retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
+                builder.AddRetry(retry);
+                builder.AddTimeout(options.AttemptTimeout);
+            });
+
+        services.AddScoped<IDominoGateway, DominoGateway>();
+    }
+}
