@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using NotesSync.Simulators.Domino.Hosting;
+using NotesSync.Simulators.Domino.Knobs;
+using NotesSync.Simulators.Domino.Seeding;
+using NotesSync.Simulators.Domino.State;
+
+namespace NotesSync.Simulators.Domino.Tests;
+
+public sealed class KnobTests
+{
+    [Fact]
+    public async Task Apply_then_drop_saves_the_write_but_the_client_only_sees_a_dropped_connection()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        domino.Simulator.Faults.Add(FaultRule.ApplyThenDrop("/mail/*/api/data/documents", method: "POST"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
+            domino.Http.PostAsync($"{domino.MailFile}/api/data/documents?form=Person", TestDomino.Json("""{"LastName":"Fantôme"}""")));
+        using var retry = await domino.Http.PostAsync($"{domino.MailFile}/api/data/documents?form=Person", TestDomino.Json("""{"LastName":"Fantôme"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(2, domino.State.GetDocuments(domino.User.MailFilePath, "Person").Count(d => d.Text("LastName") == "Fantôme"));
+        Assert.True(domino.Simulator.Calls.Calls[0].Aborted);
+    }
+
+    [Fact]
+    public async Task A_status_fault_answers_the_next_calls_then_stops()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        domino.Simulator.Faults.Add(FaultRule.Status("*/api/calendar/events", 503, times: 2) with { RetryAfterSeconds = 1 });
+
+        using var first = await domino.Http.GetAsync($"{domino.MailFile}/api/calendar/events");
+        using var second = await domino.Http.GetAsync($"{domino.MailFile}/api/calendar/events");
+        using var third = await domino.Http.GetAsync($"{domino.MailFile}/api/calendar/events");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), first.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Equal(3, domino.Simulator.Calls.Count("GET", "/mail/jdoe.nsf/api/calendar/*"));
+    }
+
+    [Fact]
+    public async Task Latency_delays_calls_and_the_gauge_sees_them_in_flight_together()
+    {
+        await using var domino = await TestDomino.StartAsync(o => o with { Latency = TimeSpan.FromMilliseconds(150) });
+
+        var calls = Enumerable.Range(0, 4).Select(_ => domino.Http.GetAsync($"{domino.MailFile}/api/data/collections"));
+        var responses = await Task.WhenAll(calls);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.True(domino.Simulator.Concurrency.Max >= 2);
+        Assert.Equal(0, domino.Simulator.Concurrency.Current);
+        Assert.All(domino.Simulator.Calls.Calls, c => Assert.True(c.Duration >= TimeSpan.FromMilliseconds(140)));
+        foreach (var response in responses) response.Dispose();
+    }
+
+    [Fact]
+    public async Task Https_with_a_self_signed_certificate_fails_a_validating_client_and_serves_a_trusting_one()
+    {
+        await using var domino = await TestDomino.StartAsync(o => o with { UseHttps = true });
+        using var validating = domino.ClientFor("jdoe", TestDomino.Password);
+        using var trusting = domino.ClientFor("jdoe", TestDomino.Password, new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == domino.Simulator.Certificate!.Thumbprint,
+        });
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => validating.GetAsync("/api"));
+        using var ok = await trusting.GetAsync("/api");
+
+        Assert.Equal("https", domino.Simulator.BaseUri.Scheme);
+        Assert.IsType<System.Security.Authentication.AuthenticationException>(failure.InnerException);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_seeder_makes_the_same_realistic_mail_file_for_the_same_seed()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        var first = new DominoSeeder(new DominoState(domino.Clock, 1), 42).SeedUser(new NotesUserSpec("Ann Lee", "x"), new SeedCounts(12, 5, 8));
+        var againState = new DominoState(domino.Clock, 1);
+        var again = new DominoSeeder(againState, 42).SeedUser(new NotesUserSpec("Ann Lee", "x"), new SeedCounts(12, 5, 8));
+
+        Assert.Equal(first.ContactUnids, again.ContactUnids);
+        Assert.Equal(12, first.ContactUnids.Count);
+        Assert.Contains(first.Events, e => e.Data.IsPrivate);
+        Assert.Contains(first.Events, e => e.Data.Attendees.Count > 0);
+        Assert.Contains(againState.GetDocuments(first.User.MailFilePath, "Person"), d => (d.Text("FirstName") + d.Text("LastName")).Any(c => c > 127));
+    }
+
+    [Fact]
+    public async Task The_control_api_sets_faults_and_latency_and_reports_calls()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        using var control = new HttpClient { BaseAddress = domino.Simulator.BaseUri };
+
+        await control.PostAsJsonAsync("/_simulator/faults", new { pathGlob = "/api", action = "RespondWithStatus", statusCode = 500, times = 1 });
+        await control.PostAsJsonAsync("/_simulator/latency", new { milliseconds = 5 });
+        using var faulted = await domino.Http.GetAsync("/api");
+        var calls = await control.GetFromJsonAsync<System.Text.Json.JsonElement>("/_simulator/calls");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, faulted.StatusCode);
+        Assert.Equal(TimeSpan.FromMilliseconds(5), domino.Simulator.Knobs.Latency);
+        Assert.Equal(500, calls[0].GetProperty("status").GetInt32());
+    }
+}

@@ -1,0 +1,84 @@
+namespace NotesSync.Simulators.Domino.Knobs;
+
+public enum FaultAction
+{
+    /// <summary>Answer <see cref="FaultRule.StatusCode"/> without doing the work.</summary>
+    RespondWithStatus,
+
+    /// <summary>Do the work (a write is applied), then drop the connection before answering.</summary>
+    ApplyThenAbort,
+
+    /// <summary>Drop the connection without doing the work.</summary>
+    AbortWithoutApplying,
+
+    /// <summary>Wait <see cref="FaultRule.Delay"/>, then serve the request normally (a slow server, for timeouts).</summary>
+    Delay,
+}
+
+/// <summary>A fault for the next <see cref="Times"/> requests whose path matches <see cref="PathGlob"/> (and method, if given).</summary>
+public sealed record FaultRule
+{
+    public required string PathGlob { get; init; }
+    public string? Method { get; init; }
+    public FaultAction Action { get; init; } = FaultAction.RespondWithStatus;
+    public int StatusCode { get; init; } = 503;
+    public int Times { get; init; } = 1;
+    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent as Retry-After (seconds) with a status fault, when set.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    public static FaultRule Status(string pathGlob, int statusCode, int times = 1, string? method = null) =>
+        new() { PathGlob = pathGlob, StatusCode = statusCode, Times = times, Method = method };
+
+    public static FaultRule ApplyThenDrop(string pathGlob, int times = 1, string? method = null) =>
+        new() { PathGlob = pathGlob, Action = FaultAction.ApplyThenAbort, Times = times, Method = method };
+
+    public static FaultRule Drop(string pathGlob, int times = 1, string? method = null) =>
+        new() { PathGlob = pathGlob, Action = FaultAction.AbortWithoutApplying, Times = times, Method = method };
+
+    public static FaultRule Slow(string pathGlob, TimeSpan delay, int times = 1, string? method = null) =>
+        new() { PathGlob = pathGlob, Action = FaultAction.Delay, Delay = delay, Times = times, Method = method };
+}
+
+/// <summary>Faults waiting to fire. Each matching request consumes one use of the first rule that matches.</summary>
+public sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private readonly List<(FaultRule Rule, PathPattern Pattern, int Left)> _rules = [];
+
+    public void Add(FaultRule rule)
+    {
+        lock (_gate) _rules.Add((rule, new PathPattern(rule.PathGlob), rule.Times));
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _rules.Clear();
+    }
+
+    public IReadOnlyList<(FaultRule Rule, int Left)> Pending
+    {
+        get
+        {
+            lock (_gate) return [.. _rules.Select(r => (r.Rule, r.Left))];
+        }
+    }
+
+    internal FaultRule? Take(string method, string path)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var (rule, pattern, left) = _rules[i];
+                if (rule.Method is { } m && !string.Equals(m, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!pattern.Matches(path)) continue;
+                if (left <= 1) _rules.RemoveAt(i);
+                else _rules[i] = (rule, pattern, left - 1);
+                return rule;
+            }
+            return null;
+        }
+    }
+}
