@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using NotesSync.Application.Common;
 using NotesSync.Domain.Accounts;
 using NotesSync.Domain.Common;
@@ -22,6 +24,9 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Configuration a test sets on top of the defaults below.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>The CRM users Zoho would list for each organisation.</summary>
     public FakeCrmUsers CrmUsers { get; } = new();
 
@@ -31,8 +36,16 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:NotesSync", $"Data Source={_databasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Marketplace:HookSecret", HookSecret);
+        // The simulators listen on plain http on loopback.
+        builder.UseSetting("Notes:AllowInsecureHttp", "true");
+        builder.UseSetting("Notes:AllowPrivateNetworks", "true");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         builder.ConfigureTestServices(services => services.AddSingleton<ICrmUserDirectory>(CrmUsers));
     }
+
+    /// <summary>Every log record the host wrote, at every level.</summary>
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     public override async ValueTask DisposeAsync()
     {

@@ -33,20 +33,25 @@ internal static class DominoRegistration
             .AddResilienceHandler("das", builder =>
             {
                 builder.AddTimeout(options.TotalTimeout);
-                var retry = new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                };
-                // A create or a PATCH whose answer was lost may have been applied: never replay it blindly.
-                // Transient failures and 5xx only; a 401 or 403 is an answer, not a hiccup.
-                retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
-                builder.AddRetry(retry);
+                if (options.MaxRetries > 0) builder.AddRetry(Retry(options));
                 builder.AddTimeout(options.AttemptTimeout);
             });
 
         services.AddScoped<IDominoGateway, DominoGateway>();
+    }
+
+    private static HttpRetryStrategyOptions Retry(DominoOptions options)
+    {
+        var retry = new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+        };
+        // A create or a PATCH whose answer was lost may have been applied: never replay it blindly.
+        // Transient failures and 5xx only (the default predicate); a 401 or 403 is an answer, not a hiccup.
+        retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
+        return retry;
     }
 }

@@ -1,0 +1,59 @@
+using NotesSync.Infrastructure.Domino;
+
+namespace NotesSync.Infrastructure.Tests.Domino;
+
+public class ServerAddressTests
+{
+    private static readonly DominoOptions Strict = new();
+    private static readonly DominoOptions Sandbox = new() { AllowInsecureHttp = true, AllowPrivateNetworks = true };
+
+    [Theory]
+    [InlineData("mail.acme.com", "https://mail.acme.com/")]
+    [InlineData("  mail.acme.com  ", "https://mail.acme.com/")]
+    [InlineData("https://mail.acme.com", "https://mail.acme.com/")]
+    [InlineData("https://mail.acme.com:8443/names.nsf", "https://mail.acme.com:8443/")]
+    [InlineData("mail.acme.com:8443", "https://mail.acme.com:8443/")]
+    [InlineData("HTTPS://Mail.Acme.COM/", "https://mail.acme.com/")]
+    public void A_host_or_an_https_url_becomes_the_servers_root(string typed, string expected)
+    {
+        Assert.Equal(expected, ServerAddress.Parse(typed, Strict).Value.ToString());
+    }
+
+    [Theory]
+    [InlineData("http://mail.acme.com", "insecure-server")]
+    [InlineData("ftp://mail.acme.com", "invalid-server")]
+    [InlineData("https://user:pw@mail.acme.com", "invalid-server")]
+    [InlineData("mail acme com", "invalid-server")]
+    [InlineData("", "invalid-server")]
+    [InlineData("https://mail.acme.com/?x=1", "invalid-server")]
+    [InlineData("127.0.0.1", "private-network-server")]
+    [InlineData("https://10.1.2.3", "private-network-server")]
+    [InlineData("https://192.168.0.10:8443", "private-network-server")]
+    [InlineData("https://169.254.169.254", "private-network-server")]
+    [InlineData("https://[::1]", "private-network-server")]
+    [InlineData("https://[fd00::1]", "private-network-server")]
+    [InlineData("localhost", "private-network-server")]
+    public void Unsafe_or_malformed_servers_are_refused(string typed, string code)
+    {
+        Assert.Equal(code, ServerAddress.Parse(typed, Strict).Error?.Code);
+    }
+
+    [Fact]
+    public void The_sandbox_may_use_http_on_loopback()
+    {
+        Assert.Equal("http://127.0.0.1:5101/", ServerAddress.Parse("http://127.0.0.1:5101", Sandbox).Value.ToString());
+    }
+
+    [Theory]
+    [InlineData("8.8.8.8", false)]
+    [InlineData("172.15.0.1", false)]
+    [InlineData("172.16.0.1", true)]
+    [InlineData("172.31.255.255", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("2001:4860:4860::8888", false)]
+    public void Private_ranges_are_recognised(string address, bool isPrivate)
+    {
+        Assert.Equal(isPrivate, ServerAddress.IsPrivate(System.Net.IPAddress.Parse(address)));
+    }
+}
