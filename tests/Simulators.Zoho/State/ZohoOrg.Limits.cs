@@ -1,0 +1,143 @@
+namespace NotesSync.Simulators.Zoho;
+
+public sealed partial class ZohoOrg
+{
+    private readonly Lock _limitsGate = new();
+    private readonly Queue<(DateTimeOffset At, int Cost)> _credits = new();
+    private int _creditsInWindow;
+    private int _accepted;
+    private int _acceptedHeavy;
+    private int _arrived;
+
+    /// <summary>Concurrent calls allowed per app per org; past it: 429 TOO_MANY_REQUESTS.</summary>
+    public int ConcurrencyLimit { get; set; }
+
+    /// <summary>zoho.md: COQL, search and writes of more than 10 records share a lower sub-concurrency of 10.</summary>
+    public int HeavyConcurrencyLimit { get; set; } = 10;
+
+    /// <summary>API credits per rolling 24 hours.</summary>
+    public int DailyCreditLimit { get; set; }
+
+    /// <summary>Calls of this org inside the simulator right now, including those about to be refused.</summary>
+    public int InFlight
+    {
+        get { lock (_limitsGate) return _arrived; }
+    }
+
+    /// <summary>
+    /// The most calls of this org that were inside the simulator at once, counting the ones refused with 429:
+    /// a client that respects the limit keeps this at or under <see cref="ConcurrencyLimit"/>.
+    /// </summary>
+    public int PeakInFlight { get; private set; }
+
+    public int ConcurrencyRejections { get; private set; }
+
+    public int CreditRejections { get; private set; }
+
+    public int CreditsUsed
+    {
+        get
+        {
+            lock (_limitsGate)
+            {
+                PruneCredits();
+                return _creditsInWindow;
+            }
+        }
+    }
+
+    public int CreditsRemaining => Math.Max(0, DailyCreditLimit - CreditsUsed);
+
+    /// <summary>Uses up credits as if calls had been made, e.g. to start a test near exhaustion.</summary>
+    public void ConsumeCredits(int credits)
+    {
+        lock (_limitsGate)
+        {
+            _credits.Enqueue((State.Now, credits));
+            _creditsInWindow += credits;
+        }
+    }
+
+    public void ResetStatistics()
+    {
+        lock (_limitsGate)
+        {
+            PeakInFlight = _arrived;
+            ConcurrencyRejections = 0;
+            CreditRejections = 0;
+        }
+    }
+
+    public void ResetCredits()
+    {
+        lock (_limitsGate)
+        {
+            _credits.Clear();
+            _creditsInWindow = 0;
+        }
+    }
+
+    internal void Arrive()
+    {
+        lock (_limitsGate)
+        {
+            _arrived++;
+            PeakInFlight = Math.Max(PeakInFlight, _arrived);
+        }
+    }
+
+    internal void Leave()
+    {
+        lock (_limitsGate) _arrived--;
+    }
+
+    internal bool TryAcquireSlot(bool heavy)
+    {
+        lock (_limitsGate)
+        {
+            if (_accepted >= ConcurrencyLimit || (heavy && _acceptedHeavy >= HeavyConcurrencyLimit))
+            {
+                ConcurrencyRejections++;
+                return false;
+            }
+            _accepted++;
+            if (heavy) _acceptedHeavy++;
+            return true;
+        }
+    }
+
+    internal void ReleaseSlot(bool heavy)
+    {
+        lock (_limitsGate)
+        {
+            _accepted--;
+            if (heavy) _acceptedHeavy--;
+        }
+    }
+
+    /// <summary>Charges a call; false when the rolling 24 h budget cannot pay it.</summary>
+    internal bool TryCharge(int cost, out int remaining)
+    {
+        lock (_limitsGate)
+        {
+            PruneCredits();
+            if (_creditsInWindow + cost > DailyCreditLimit)
+            {
+                CreditRejections++;
+                remaining = Math.Max(0, DailyCreditLimit - _creditsInWindow);
+                return false;
+            }
+            _credits.Enqueue((State.Now, cost));
+            _creditsInWindow += cost;
+            remaining = DailyCreditLimit - _creditsInWindow;
+            return true;
+        }
+    }
+
+    private void PruneCredits()
+    {
+        var horizon = State.Now - TimeSpan.FromHours(24);
+        while (_credits.Count > 0 && _credits.Peek().At <= horizon)
+            _creditsInWindow -= _credits.Dequeue().Cost;
+    }
+}
