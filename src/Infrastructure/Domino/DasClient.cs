@@ -63,7 +63,8 @@ internal sealed class DasClient(HttpClient http)
             var body = await response.Content.ReadAsStringAsync(ct);
             return new DasResponse(
                 response.StatusCode, response.Content.Headers.ContentType?.MediaType, body,
-                response.Content.Headers.TryGetValues("Last-Modified", out var lm) ? lm.FirstOrDefault() : null,
+                // NonValidated keeps the header byte for byte: If-Unmodified-Since must repeat it exactly (das.md "Checked" 11).
+                response.Content.Headers.NonValidated.TryGetValues("Last-Modified", out var lm) ? lm.FirstOrDefault() : null,
                 response.Headers.Location);
         }
         catch (Exception ex) when (Classify(ex, ct) is { } error)

@@ -38,6 +38,7 @@ internal static class DominoRegistration
             });
 
         services.AddScoped<IDominoGateway, DominoGateway>();
+        services.AddScoped<INotesMailboxes, DasMailboxes>();
     }
 
     private static HttpRetryStrategyOptions Retry(DominoOptions options)

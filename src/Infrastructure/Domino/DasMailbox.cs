@@ -1,0 +1,55 @@
+using NotesSync.Application.Notes;
+using NotesSync.Domain.Common;
+
+namespace NotesSync.Infrastructure.Domino;
+
+/// <summary>Opens a user's mail file over DAS with their credentials; nothing is sent until the first call.</summary>
+internal sealed class DasMailboxes(DasClient das) : INotesMailboxes
+{
+    public INotesMailbox Open(NotesCredentials credentials, string mailFile)
+    {
+        var session = new DasSession(das, credentials, mailFile);
+        return new DasMailbox(new DasDocuments(session), new DasCalendar(session));
+    }
+}
+
+/// <summary>
+/// One user's mail file: contacts and to-dos through the data service, events through the calendar service. It
+/// translates, nothing more: what to do with a change, a conflict or a private entry is the sync's decision.
+/// </summary>
+internal sealed class DasMailbox(DasDocuments documents, DasCalendar calendar) : INotesMailbox
+{
+    public Task<Result<IReadOnlyList<NotesViewEntry>>> ReadViewAsync(string view, CancellationToken ct) =>
+        documents.ReadViewAsync(view, ct);
+
+    public Task<Result<IReadOnlyList<NotesChange>>> ChangedSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        documents.ChangedSinceAsync(since, ct);
+
+    public Task<Result<NotesDocument?>> GetDocumentAsync(string unid, CancellationToken ct) =>
+        documents.GetDocumentAsync(unid, ct);
+
+    public Task<Result<string>> CreateDocumentAsync(string form, IReadOnlyDictionary<string, NotesItem> items, CancellationToken ct) =>
+        documents.CreateDocumentAsync(form, items, ct);
+
+    public Task<Result<NotesWriteOutcome>> UpdateDocumentAsync(
+        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, CancellationToken ct) =>
+        documents.UpdateDocumentAsync(unid, items, lastModified, ct);
+
+    public Task<Result<NotesWriteOutcome>> DeleteDocumentAsync(string unid, string? lastModified, CancellationToken ct) =>
+        documents.DeleteDocumentAsync(unid, lastModified, ct);
+
+    public Task<Result<IReadOnlyList<NotesEvent>>> ListEventsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        calendar.ListEventsAsync(from, to, ct);
+
+    public Task<Result<NotesEvent?>> GetEventAsync(string id, string? recurrenceId, CancellationToken ct) =>
+        calendar.GetEventAsync(id, recurrenceId, ct);
+
+    public Task<Result<string>> CreateEventAsync(NotesEvent draft, bool sendInvitations, CancellationToken ct) =>
+        calendar.CreateEventAsync(draft, sendInvitations, ct);
+
+    public Task<Result<NotesWriteOutcome>> UpdateEventAsync(NotesEvent changed, bool notifyAttendees, CancellationToken ct) =>
+        calendar.UpdateEventAsync(changed, notifyAttendees, ct);
+
+    public Task<Result<NotesWriteOutcome>> DeleteEventAsync(string id, string? recurrenceId, bool notifyAttendees, CancellationToken ct) =>
+        calendar.DeleteEventAsync(id, recurrenceId, notifyAttendees, ct);
+}
