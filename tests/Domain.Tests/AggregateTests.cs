@@ -34,6 +34,50 @@ public class AggregateTests
     }
 
     [Fact]
+    public void A_record_link_whose_sides_were_left_apart_compares_each_side_with_its_own_version()
+    {
+        var link = RecordLink.Link("org-1", "u1", SyncModule.Contacts, "UNID1", "crm1",
+            new SyncedVersion(
+                new Dictionary<string, string?> { ["phone"] = "+33 1 23 45 67 89", ["lastName"] = "Dupont" },
+                new Dictionary<string, string?> { ["phone"] = "+33 6 22 22 22 22", ["lastName"] = "Dupont" }),
+            Now, Now, Now);
+
+        Assert.False(link.FieldChanged(SyncSide.Notes, "phone", "+33 1 23 45 67 89"));
+        Assert.False(link.FieldChanged(SyncSide.Crm, "phone", "+33 6 22 22 22 22"));
+        Assert.True(link.FieldChanged(SyncSide.Crm, "phone", "+33 1 23 45 67 89"));
+        Assert.NotEqual(link.FingerprintOf(SyncSide.Notes, "phone"), link.FingerprintOf(SyncSide.Crm, "phone"));
+        Assert.Equal(link.FingerprintOf(SyncSide.Notes, "lastName"), link.FingerprintOf(SyncSide.Crm, "lastName"));
+        Assert.Null(link.FingerprintOf(SyncSide.Notes, "email"));
+        Assert.All(link.Fingerprints.Values, v => Assert.Matches("^[0-9a-f]{32}(/[0-9a-f]{32})?$", v));
+    }
+
+    [Fact]
+    public void A_record_link_stores_one_hash_for_a_field_both_sides_hold_alike_as_links_always_did()
+    {
+        var link = RecordLink.Link("org-1", "u1", SyncModule.Contacts, "UNID1", "crm1",
+            new Dictionary<string, string?> { ["lastName"] = "Dupont" }, Now, Now, Now);
+
+        Assert.Equal(Fingerprint.Of("Dupont").Value, link.Fingerprints["lastName"]);
+        Assert.Equal(Fingerprint.Of("Dupont"), link.FingerprintOf(SyncSide.Crm, "lastName"));
+    }
+
+    [Fact]
+    public void A_resynced_record_link_brings_sides_left_apart_together_again()
+    {
+        var link = RecordLink.Link("org-1", "u1", SyncModule.Tasks, "UNID1", "crm1",
+            new SyncedVersion(
+                new Dictionary<string, string?> { ["subject"] = "Call" },
+                new Dictionary<string, string?> { ["subject"] = "Call back" }),
+            Now, Now, Now);
+
+        link.Resynced(new Dictionary<string, string?> { ["subject"] = "Call back" }, Now, Now, Now.AddMinutes(1));
+
+        Assert.False(link.FieldChanged(SyncSide.Notes, "subject", "Call back"));
+        Assert.False(link.FieldChanged("subject", "Call back"));
+        Assert.Equal(Fingerprint.Of("Call back").Value, link.Fingerprints["subject"]);
+    }
+
+    [Fact]
     public void Reconnecting_to_another_mail_file_forgets_the_checkpoints()
     {
         var profile = SyncProfile.Create("org-1", "u1");

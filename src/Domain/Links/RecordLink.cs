@@ -1,14 +1,32 @@
 using NotesSync.Domain.Common;
 using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
 
 namespace NotesSync.Domain.Links;
 
 /// <summary>
+/// The field values each side holds once a sync's writes are done. Usually the same on both sides; a one-way profile
+/// can leave a field different (a change it may not carry back, a conflict won by the side it may not write).
+/// In memory only: a link keeps fingerprints of it, never the values.
+/// </summary>
+public sealed record SyncedVersion(IReadOnlyDictionary<string, string?> Notes, IReadOnlyDictionary<string, string?> Crm)
+{
+    public static SyncedVersion Same(IReadOnlyDictionary<string, string?> fields) => new(fields, fields);
+}
+
+/// <summary>
 /// One synced pair: a Notes document and a CRM record that NotesSync knows are the same thing, with a fingerprint
-/// of each mapped field as last synced. The unit of idempotency and the base of the field-level merge.
+/// of each mapped field as each side held it after the last sync. The unit of idempotency and the base of the
+/// field-level merge.
 /// </summary>
 public sealed class RecordLink : AggregateRoot
 {
+    // Hex never contains it, so the stored form reads back unambiguously.
+    private const char SideSeparator = '/';
+
+    // One entry per field: "hash" when both sides hold the same value, "notesHash/crmHash" when a one-way profile
+    // left them apart. Each side is then compared with what it itself holds, so a re-run sees no phantom change;
+    // links stored before sides could differ read back as agreeing.
     private Dictionary<string, string> _fingerprints = [];
 
     private RecordLink() { }
@@ -22,12 +40,19 @@ public sealed class RecordLink : AggregateRoot
     public DateTimeOffset LinkedAt { get; private set; }
     public DateTimeOffset SyncedAt { get; private set; }
 
+    /// <summary>The stored form: per field, one hash, or the Notes and the CRM hash when the sides differ.</summary>
     public IReadOnlyDictionary<string, string> Fingerprints => _fingerprints;
 
+    /// <summary>Links a pair whose two sides hold <paramref name="syncedFields"/>.</summary>
     public static RecordLink Link(
         string orgId, string userId, SyncModule module, string notesUnid, string crmId,
         IReadOnlyDictionary<string, string?> syncedFields, DateTimeOffset? notesModifiedAt,
-        DateTimeOffset? crmModifiedAt, DateTimeOffset now)
+        DateTimeOffset? crmModifiedAt, DateTimeOffset now) =>
+        Link(orgId, userId, module, notesUnid, crmId, SyncedVersion.Same(syncedFields), notesModifiedAt, crmModifiedAt, now);
+
+    public static RecordLink Link(
+        string orgId, string userId, SyncModule module, string notesUnid, string crmId,
+        SyncedVersion synced, DateTimeOffset? notesModifiedAt, DateTimeOffset? crmModifiedAt, DateTimeOffset now)
     {
         var link = new RecordLink
         {
@@ -38,23 +63,49 @@ public sealed class RecordLink : AggregateRoot
             CrmId = Guard.NotBlank(crmId, nameof(crmId), 64),
             LinkedAt = now,
         };
-        link.Resynced(syncedFields, notesModifiedAt, crmModifiedAt, now);
+        link.Resynced(synced, notesModifiedAt, crmModifiedAt, now);
         return link;
     }
 
     /// <summary>Both sides now hold <paramref name="syncedFields"/>: remember their fingerprints, not the values.</summary>
     public void Resynced(
         IReadOnlyDictionary<string, string?> syncedFields, DateTimeOffset? notesModifiedAt,
-        DateTimeOffset? crmModifiedAt, DateTimeOffset now)
+        DateTimeOffset? crmModifiedAt, DateTimeOffset now) =>
+        Resynced(SyncedVersion.Same(syncedFields), notesModifiedAt, crmModifiedAt, now);
+
+    /// <summary>Each side now holds its part of <paramref name="synced"/>: remember their fingerprints, not the values.</summary>
+    public void Resynced(
+        SyncedVersion synced, DateTimeOffset? notesModifiedAt, DateTimeOffset? crmModifiedAt, DateTimeOffset now)
     {
-        _fingerprints = syncedFields.ToDictionary(f => f.Key, f => Fingerprint.Of(f.Value).Value, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(synced);
+        _fingerprints = synced.Notes.Keys.Union(synced.Crm.Keys, StringComparer.Ordinal).ToDictionary(
+            field => field,
+            field => Stored(
+                Fingerprint.Of(synced.Notes.GetValueOrDefault(field)), Fingerprint.Of(synced.Crm.GetValueOrDefault(field))),
+            StringComparer.Ordinal);
         NotesModifiedAt = notesModifiedAt;
         CrmModifiedAt = crmModifiedAt;
         SyncedAt = now;
         Touch();
     }
 
-    /// <summary>Whether <paramref name="value"/> differs from the field as last synced.</summary>
+    /// <summary>The fingerprint of <paramref name="field"/> as <paramref name="side"/> held it after the last sync; null for a field never synced.</summary>
+    public Fingerprint? FingerprintOf(SyncSide side, string field)
+    {
+        if (!_fingerprints.TryGetValue(field, out var stored)) return null;
+        var separator = stored.IndexOf(SideSeparator, StringComparison.Ordinal);
+        if (separator < 0) return new Fingerprint(stored);
+        return new Fingerprint(side == SyncSide.Notes ? stored[..separator] : stored[(separator + 1)..]);
+    }
+
+    /// <summary>Whether <paramref name="value"/> differs from the field as <paramref name="side"/> held it after the last sync.</summary>
+    public bool FieldChanged(SyncSide side, string field, string? value) =>
+        FingerprintOf(side, field) is not { } last || !last.Matches(value);
+
+    /// <summary>Whether <paramref name="value"/> differs from the field as last synced on either side.</summary>
     public bool FieldChanged(string field, string? value) =>
-        !_fingerprints.TryGetValue(field, out var last) || !new Fingerprint(last).Matches(value);
+        FieldChanged(SyncSide.Notes, field, value) || FieldChanged(SyncSide.Crm, field, value);
+
+    private static string Stored(Fingerprint notes, Fingerprint crm) =>
+        notes == crm ? notes.Value : $"{notes.Value}{SideSeparator}{crm.Value}";
 }

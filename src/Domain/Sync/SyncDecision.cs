@@ -1,0 +1,104 @@
+using NotesSync.Domain.Links;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Domain.Sync;
+
+/// <summary>
+/// What a run does with one pair (product.md §4): where privacy, event range, direction, the conflict winner and
+/// deletions meet. Pure: the engine reads both sides and the link, asks, applies, re-links.
+/// </summary>
+public static class SyncDecision
+{
+    /// <param name="notes">The Notes side; <see cref="SideState.Deleted"/> or present when <paramref name="link"/> is given.</param>
+    /// <param name="crm">The CRM side; <see cref="SideState.Deleted"/> or present when <paramref name="link"/> is given.</param>
+    /// <param name="link">The pair as last synced, or null when NotesSync never linked them.</param>
+    public static SyncPlanItem Decide(
+        SideState notes, SideState crm, RecordLink? link, SyncDirection direction, ConflictWinner winner)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(crm);
+
+        // Privacy comes before everything, deletions included: a private item is never written, and an item that
+        // turned private after it was linked keeps its counterpart on the other side.
+        if (notes.IsPrivate || crm.IsPrivate) return new SyncPlanItem.Skip(SkipReason.Private);
+        if (notes.IsOutOfRange || crm.IsOutOfRange) return new SyncPlanItem.Skip(SkipReason.OutOfRange);
+
+        return link is null
+            ? DecideUnlinked(notes, crm, direction, SideOf(winner))
+            : DecideLinked(notes, crm, link, direction, SideOf(winner));
+    }
+
+    /// <summary>Whether a profile syncing in <paramref name="direction"/> may write to <paramref name="side"/>.</summary>
+    public static bool Writes(this SyncDirection direction, SyncSide side) => direction switch
+    {
+        SyncDirection.NotesToCrm => side == SyncSide.Crm,
+        SyncDirection.CrmToNotes => side == SyncSide.Notes,
+        _ => true,
+    };
+
+    private static SyncPlanItem DecideUnlinked(SideState notes, SideState crm, SyncDirection direction, SyncSide winner) =>
+        (notes.IsPresent, crm.IsPresent) switch
+        {
+            // A first match: merged with no base, and linked even when nothing needs writing.
+            (true, true) => FieldMerge.Merge(notes, crm, link: null, direction, winner),
+            (true, false) => direction.Writes(SyncSide.Crm)
+                ? new SyncPlanItem.CreateInCrm(notes.Fields)
+                : new SyncPlanItem.Skip(SkipReason.DirectionForbids),
+            (false, true) => direction.Writes(SyncSide.Notes)
+                ? new SyncPlanItem.CreateInNotes(crm.Fields)
+                : new SyncPlanItem.Skip(SkipReason.DirectionForbids),
+            (false, false) => new SyncPlanItem.Skip(SkipReason.BothGone),
+        };
+
+    private static SyncPlanItem DecideLinked(
+        SideState notes, SideState crm, RecordLink link, SyncDirection direction, SyncSide winner)
+    {
+        // Absent next to a link would be read as a deletion; only the caller can tell a deletion from a record not read.
+        if (notes.Presence == SidePresence.Absent || crm.Presence == SidePresence.Absent)
+            throw new ArgumentException("A linked side is either present or deleted, never absent.", nameof(link));
+
+        return (notes.IsPresent, crm.IsPresent) switch
+        {
+            (false, false) => new SyncPlanItem.Unlink(),
+            (false, true) => AfterDeletion(SyncSide.Notes, crm, link, direction),
+            (true, false) => AfterDeletion(SyncSide.Crm, notes, link, direction),
+            (true, true) => MergeLinked(notes, crm, link, direction, winner),
+        };
+    }
+
+    private static SyncPlanItem AfterDeletion(
+        SyncSide deletedSide, SideState survivor, RecordLink link, SyncDirection direction)
+    {
+        var survivorSide = deletedSide == SyncSide.Notes ? SyncSide.Crm : SyncSide.Notes;
+
+        // Deleted on one side, edited on the other: the edit wins, nothing is lost.
+        if (survivor.ChangedSince(link, survivorSide))
+        {
+            if (!direction.Writes(deletedSide)) return new SyncPlanItem.Unlink();
+            return deletedSide == SyncSide.Crm
+                ? new SyncPlanItem.CreateInCrm(survivor.Fields)
+                : new SyncPlanItem.CreateInNotes(survivor.Fields);
+        }
+
+        // A survivor holding values the deleted side never had (a one-way profile kept them apart) is not deleted
+        // either: those values exist nowhere else.
+        var holdsItsOwnValues = survivor.Fields.Keys.Any(field => FieldMerge.Apart(link, field));
+        if (!direction.Writes(survivorSide) || holdsItsOwnValues) return new SyncPlanItem.Unlink();
+        return survivorSide == SyncSide.Crm ? new SyncPlanItem.DeleteInCrm() : new SyncPlanItem.DeleteInNotes();
+    }
+
+    private static SyncPlanItem MergeLinked(
+        SideState notes, SideState crm, RecordLink link, SyncDirection direction, SyncSide winner)
+    {
+        var update = FieldMerge.Merge(notes, crm, link, direction, winner);
+        var linkIsCurrent = update.WritesNothing && update.Conflicts.Count == 0 && Holds(link, update.Synced);
+        return linkIsCurrent ? new SyncPlanItem.Skip(SkipReason.Unchanged) : update;
+    }
+
+    private static bool Holds(RecordLink link, SyncedVersion synced) =>
+        synced.Notes.All(field => link.FingerprintOf(SyncSide.Notes, field.Key) == Fingerprint.Of(field.Value))
+        && synced.Crm.All(field => link.FingerprintOf(SyncSide.Crm, field.Key) == Fingerprint.Of(field.Value));
+
+    private static SyncSide SideOf(ConflictWinner winner) => winner == ConflictWinner.Crm ? SyncSide.Crm : SyncSide.Notes;
+}
