@@ -5,8 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Common;
 using NotesSync.Infrastructure.Domino;
+using NotesSync.Infrastructure.Jobs;
 using NotesSync.Infrastructure.Persistence;
 using NotesSync.Infrastructure.Security;
+using NotesSync.Infrastructure.Zoho;
 
 namespace NotesSync.Infrastructure;
 
@@ -29,8 +31,9 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(ReadRepository<>));
         services.AddScoped<IOrganisationPurge, OrganisationPurge>();
-        services.AddScoped<ICrmUserDirectory, Zoho.ZohoCrmUserDirectory>();
         services.AddDomino(configuration);
+        services.AddZoho(configuration);
+        services.AddJobs(configuration);
         return services;
     }
 

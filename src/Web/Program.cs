@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -37,6 +38,8 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<IHttpContextAccessor>(WidgetToken.Configure);
 builder.Services.AddAuthorization();
+// Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
+builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<NotesSyncDbContext>("database", tags: ["ready"])
@@ -59,6 +62,9 @@ app.MapMarketplace();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapUsers();
 api.MapNotes();
+api.MapZoho();
+api.MapSync();
+app.MapZohoCallback();
 if (app.Environment.IsDevelopment()) app.MapDevelopmentTokens();
 
 app.Run();

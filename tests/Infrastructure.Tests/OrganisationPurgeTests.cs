@@ -100,6 +100,10 @@ public class OrganisationPurgeTests
         db.Meetings.Add(Meeting.Schedule(orgId, "1", "Review", [new Participant("bob@acme.example", "Bob", null)],
             null, Now, Now.AddHours(1), 10, Now).Value);
 
+        var token = new NotesSync.Infrastructure.Zoho.ZohoAccessToken(orgId);
+        token.Store("access-cipher", Now.AddHours(1));
+        db.ZohoAccessTokens.Add(token);
+
         var run = SyncRun.Queue(orgId, "1", RunTrigger.Manual, Now);
         run.Start(Now);
         run.Finish(Now);

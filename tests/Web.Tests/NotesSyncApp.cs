@@ -73,13 +73,13 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         return await CreateClient().SendAsync(request);
     }
 
-    /// <summary>Installs an organisation whose installer is user "{orgId}-admin"; answers its signing secret.</summary>
-    public async Task<string> InstallAsync(string orgId, int seats = 3)
+    /// <summary>Installs an organisation whose installer is user "{orgId}-admin" (or the id given); answers its signing secret.</summary>
+    public async Task<string> InstallAsync(string orgId, int seats = 3, string? adminUserId = null)
     {
         var response = await HookAsync("install", new
         {
             orgId, orgName = $"Org {orgId}",
-            installer = new { userId = $"{orgId}-admin", email = $"admin@{orgId}.example", name = "Ann Admin" },
+            installer = new { userId = adminUserId ?? $"{orgId}-admin", email = $"admin@{orgId}.example", name = "Ann Admin" },
             seats,
         });
         response.EnsureSuccessStatusCode();

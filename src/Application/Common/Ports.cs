@@ -15,6 +15,7 @@ public enum SecretPurpose
     OrgSigningSecret,
     NotesPassword,
     ZohoRefreshToken,
+    ZohoAccessToken,
 }
 
 /// <summary>Encrypts secrets at rest (Data Protection in Infrastructure).</summary>

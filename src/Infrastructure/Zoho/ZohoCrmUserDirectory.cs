@@ -1,19 +1,49 @@
+using System.Net;
+using System.Text.Json;
 using NotesSync.Application.Common;
 using NotesSync.Domain.Accounts;
 using NotesSync.Domain.Common;
 
 namespace NotesSync.Infrastructure.Zoho;
 
-/// <summary>The organisation's CRM users, read from Zoho's users API once the organisation connected Zoho.</summary>
-internal sealed class ZohoCrmUserDirectory(IReadRepository<SyncAccount> accounts) : ICrmUserDirectory
+/// <summary>The organisation's active CRM users, from Zoho's users API (zoho.md §3), every page of them.</summary>
+internal sealed class ZohoCrmUserDirectory(ZohoApi zoho) : ICrmUserDirectory
 {
-    public static readonly Error NotConnected =
-        Error.Unprocessable("zoho-not-connected", "An admin must connect Zoho CRM first.");
-
     public async Task<Result<IReadOnlyList<ZohoUser>>> ListUsersAsync(string orgId, CancellationToken ct)
     {
-        var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(orgId), ct);
-        if (account?.Zoho is null) return NotConnected;
-        throw new NotSupportedException("Reading CRM users arrives with the Zoho adapter.");
+        var users = new List<ZohoUser>();
+        for (var page = 1; ; page++)
+        {
+            var response = await zoho.SendAsync(orgId, HttpMethod.Get, $"/crm/v8/users?type=ActiveUsers&page={page}&per_page=200", ct);
+            if (response.IsFailure) return response.Error!;
+            if (response.Value.Status == HttpStatusCode.NoContent || response.Value.IsEmpty) break;
+            if (response.Value.Status != HttpStatusCode.OK) return ZohoApiErrors.Unavailable;
+
+            var json = response.Value.Json();
+            if (json.TryGetProperty("users", out var list))
+                users.AddRange(list.EnumerateArray().Select(Read).OfType<ZohoUser>());
+            if (!json.TryGetProperty("info", out var info) || !info.TryGetProperty("more_records", out var more) || !more.GetBoolean()) break;
+        }
+
+        return users;
     }
+
+    private static ZohoUser? Read(JsonElement user)
+    {
+        var id = Text(user, "id");
+        var email = Text(user, "email");
+        if (id is null || email is null) return null;
+        if (Text(user, "status") is { } status && !status.Equals("active", StringComparison.OrdinalIgnoreCase)) return null;
+        var name = Text(user, "full_name") ?? $"{Text(user, "first_name")} {Text(user, "last_name")}".Trim();
+        return new ZohoUser(id, email, name.Length > 0 ? name : email);
+    }
+
+    // Ids are strings in v8, numbers in some older answers: read both.
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        } : null;
 }

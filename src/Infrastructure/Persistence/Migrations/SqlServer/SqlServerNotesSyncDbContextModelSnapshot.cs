@@ -405,6 +405,38 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SyncRuns", (string)null);
                 });
 
+            modelBuilder.Entity("NotesSync.Infrastructure.Zoho.ZohoAccessToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId")
+                        .IsUnique();
+
+                    b.ToTable("ZohoAccessTokens", (string)null);
+                });
+
             modelBuilder.Entity("NotesSync.Domain.Accounts.LicensedUser", b =>
                 {
                     b.HasOne("NotesSync.Domain.Accounts.SyncAccount", null)

@@ -1,0 +1,72 @@
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Profiles;
+
+namespace NotesSync.Application.Crm;
+
+/// <summary>A participant of a CRM event: a contact, lead or user by id, or a plain e-mail address.</summary>
+public sealed record CrmParticipant(string Type, string? Id, string? Email, string? Name);
+
+/// <summary>
+/// A CRM record as NotesSync reads it (<see cref="NotesUnid"/>: its cross-reference field, whatever its API name): field API names to values (text as is, dates ISO 8601, lookups by name,
+/// booleans "true"/"false"), its tags (a tag marks a record private, zoho.md §2), and an event's participants.
+/// </summary>
+public sealed record CrmRecord(
+    string Id, DateTimeOffset ModifiedTime, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<string> Tags,
+    IReadOnlyList<CrmParticipant>? Participants = null, string? NotesUnid = null);
+
+/// <summary>A record the CRM reports deleted (recycle bin or permanently).</summary>
+public sealed record CrmDeletion(string Id, DateTimeOffset DeletedTime);
+
+/// <summary>
+/// A record to write: no <see cref="Id"/> to create, an id to update. <see cref="NotesUnid"/> goes into the
+/// cross-reference field (the adapter knows its API name), so that a write whose answer is lost can be found.
+/// </summary>
+public sealed record CrmWrite(
+    string? Id, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<CrmParticipant>? Participants = null,
+    string? NotesUnid = null);
+
+/// <summary>
+/// What the CRM answered for one record of a batch, in the order sent: its id on success, else Zoho's code
+/// (INVALID_DATA, MANDATORY_NOT_FOUND, DUPLICATE_DATA, ALREADY_MODIFIED, …), message and field.
+/// </summary>
+public sealed record CrmWriteResult(
+    int Index, string? Id, DateTimeOffset? ModifiedTime, string? ErrorCode = null, string? Message = null, string? Field = null)
+{
+    public bool Succeeded => ErrorCode is null;
+}
+
+/// <summary>
+/// One organisation's Zoho CRM, as the sync and the meetings need it. Each call shares the organisation's
+/// concurrency limit; 429s and expired access tokens are absorbed; a whole-side failure comes back as an error
+/// with a code (zoho-not-connected, zoho-credits-exhausted, zoho-unavailable).
+/// </summary>
+public interface ICrmGateway
+{
+    /// <summary>Creates the Notes UNID cross-reference field of each module where it is missing.</summary>
+    Task<Result> PrepareAsync(string orgId, CancellationToken ct);
+
+    /// <summary>
+    /// Records of <paramref name="module"/> modified after <paramref name="since"/> (all when null), page by page
+    /// (<paramref name="onPage"/> sees each page once, in order), with page tokens past the first 2,000.
+    /// </summary>
+    Task<Result> ReadChangedAsync(
+        string orgId, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since,
+        Func<IReadOnlyList<CrmRecord>, CancellationToken, Task> onPage, CancellationToken ct);
+
+    Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct);
+
+    /// <summary>Records whose cross-reference field holds one of <paramref name="notesUnids"/>: finds what a lost answer created.</summary>
+    Task<Result<IReadOnlyList<CrmRecord>>> FindByNotesUnidAsync(
+        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, IReadOnlyList<string> fields, CancellationToken ct);
+
+    /// <summary>Creates records in batches of at most 100; one result per record, in order.</summary>
+    Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
+
+    /// <summary>Updates records in batches of at most 100; one result per record, in order.</summary>
+    Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
+
+    /// <summary>Contacts only: inserts or updates by the cross-reference field, so a replayed write cannot duplicate.</summary>
+    Task<Result<IReadOnlyList<CrmWriteResult>>> UpsertByNotesUnidAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
+
+    Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
+}

@@ -1,0 +1,330 @@
+using NotesSync.Application.Crm;
+using NotesSync.Application.Notes;
+using NotesSync.Application.Sync.Modules;
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Links;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+using NotesSync.Domain.Sync;
+
+namespace NotesSync.Application.Sync.Engine;
+
+/// <summary>
+/// Carries out the plans: CRM writes in batches of 100, Notes writes one document at a time with
+/// <c>If-Unmodified-Since</c>, every outcome counted, every failed record reported without stopping the run, and
+/// the links saved after each batch. A whole-side failure stops the module with its error.
+/// </summary>
+internal sealed class PlanApplier(
+    ModuleMapping map, SyncContext ctx, Dictionary<string, RecordLink> byUnid, Dictionary<string, RecordLink> byCrmId)
+{
+    private const int Batch = 100;
+    private readonly List<RecordLink> _newLinks = [];
+    private readonly List<(string Unid, string CrmId)> _stamps = [];
+    private readonly List<RecordLink> _obsolete = [];
+    private int _notesWrites;
+    private SyncModule Module => map.Module;
+    private SyncRun Run => ctx.Run;
+
+    public async Task<Result> ApplyAsync(List<(Pair Pair, PairPlan Plan)> plans, CancellationToken ct)
+    {
+        foreach (var (pair, plan) in plans.Where(p => p.Plan.Kind is PlanKind.Skip or PlanKind.Unlink))
+            await SettleAsync(pair, plan, ct);
+
+        foreach (var batch in plans.Where(p => p.Plan.Kind == PlanKind.CreateInCrm).Chunk(Batch))
+            if (await CreateInCrmAsync(batch, ct) is { IsFailure: true } failed) return failed;
+
+        foreach (var batch in plans.Where(p => p.Plan.Kind == PlanKind.Update && p.Plan.ToCrm is { Count: > 0 }).Chunk(Batch))
+            if (await UpdateCrmAsync(batch, ct) is { IsFailure: true } failed) return failed;
+
+        foreach (var batch in plans.Where(p => p.Plan.Kind == PlanKind.DeleteInCrm).Chunk(Batch))
+            if (await DeleteInCrmAsync(batch, ct) is { IsFailure: true } failed) return failed;
+
+        foreach (var (pair, plan) in plans.Where(p => p.Plan.Kind is PlanKind.CreateInNotes or PlanKind.DeleteInNotes
+                     || (p.Plan.Kind == PlanKind.Update && p.Plan.ToCrm is not { Count: > 0 })))
+        {
+            var done = plan.Kind switch
+            {
+                PlanKind.CreateInNotes => await CreateInNotesAsync(pair, plan, ct),
+                PlanKind.DeleteInNotes => await DeleteInNotesAsync(pair, ct),
+                _ => await UpdateNotesAsync(pair, plan, retry: true, ct),
+            };
+            if (done.IsFailure) return done;
+            ctx.Progress.Advance();
+            if (++_notesWrites % 20 == 0) await SaveAsync(ct);
+        }
+
+        // The CRM side carries the Notes id too: records copied into Notes, or matched, get their cross-reference now.
+        foreach (var batch in _stamps.Chunk(Batch))
+        {
+            var stamp = await ctx.Crm.UpdateAsync(ctx.OrgId, Module,
+                [.. batch.Select(c => new CrmWrite(c.CrmId, new Dictionary<string, string?>(), NotesUnid: c.Unid))], ct);
+            if (stamp.IsFailure) return stamp.Error!;
+        }
+
+        await SaveAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>Plans without writes: counted, conflicts logged, links refreshed or forgotten.</summary>
+    private async Task SettleAsync(Pair pair, PairPlan plan, CancellationToken ct)
+    {
+        if (plan.Kind == PlanKind.Unlink && pair.Link is { } link)
+        {
+            byUnid.Remove(link.NotesUnid);
+            byCrmId.Remove(link.CrmId);
+            await ctx.Links.DeleteAsync(link, ct);
+        }
+        else if (plan.Skip == SkipReason.Private) Count(c => c with { SkippedPrivate = c.SkippedPrivate + 1 });
+        else if (plan.Skip == SkipReason.Unchanged)
+        {
+            Count(c => c with { Unchanged = c.Unchanged + 1 });
+            if (plan.Synced is { } synced) Relink(pair, pair.NotesId, pair.CrmId, synced, pair.Crm?.Record.ModifiedTime);
+        }
+
+        LogConflicts(pair, plan);
+        ctx.Progress.Advance();
+    }
+
+    private async Task<Result> CreateInCrmAsync((Pair Pair, PairPlan Plan)[] batch, CancellationToken ct)
+    {
+        var writes = batch.Select(p => ToCrmWrite(p.Pair, p.Plan, id: null)).ToList();
+        // Contacts are upserted on the Notes UNID: a batch replayed after a lost answer updates, never duplicates.
+        // Tasks have no upsert (zoho.md §2): a lost insert is found by its UNID on the next run and adopted.
+        var results = Module == SyncModule.Contacts
+            ? await ctx.Crm.UpsertByNotesUnidAsync(ctx.OrgId, Module, writes, ct)
+            : await ctx.Crm.CreateAsync(ctx.OrgId, Module, writes, ct);
+        if (results.IsFailure) return results.Error!;
+
+        foreach (var result in results.Value)
+        {
+            var (pair, plan) = batch[result.Index];
+            if (!result.Succeeded) { Fail(pair, SyncSide.Crm, result); continue; }
+            Relink(pair, pair.NotesId, result.Id!, plan.Synced!, result.ModifiedTime, crmWrittenWithUnid: true);
+            Count(c => c with { ToCrm = c.ToCrm with { Created = c.ToCrm.Created + 1 } });
+            LogConflicts(pair, plan);
+        }
+
+        ctx.Progress.Advance(batch.Length);
+        await SaveAsync(ct);
+        return Result.Success();
+    }
+
+    private async Task<Result> UpdateCrmAsync((Pair Pair, PairPlan Plan)[] batch, CancellationToken ct)
+    {
+        var results = await ctx.Crm.UpdateAsync(ctx.OrgId, Module, [.. batch.Select(p => ToCrmWrite(p.Pair, p.Plan, p.Pair.CrmId))], ct);
+        if (results.IsFailure) return results.Error!;
+
+        foreach (var result in results.Value)
+        {
+            var (pair, plan) = batch[result.Index];
+            if (!result.Succeeded) { Fail(pair, SyncSide.Crm, result); continue; }
+            Count(c => c with { ToCrm = c.ToCrm with { Updated = c.ToCrm.Updated + 1 } });
+            // A merge may write both sides: the Notes half follows, with its own If-Unmodified-Since.
+            if (plan.ToNotes is { Count: > 0 })
+            {
+                var notes = await UpdateNotesAsync(pair, plan, retry: true, ct);
+                if (notes.IsFailure) return notes;
+            }
+            else
+            {
+                Relink(pair, pair.NotesId, pair.CrmId, plan.Synced!, result.ModifiedTime, crmWrittenWithUnid: true);
+                LogConflicts(pair, plan);
+            }
+        }
+
+        ctx.Progress.Advance(batch.Length);
+        await SaveAsync(ct);
+        return Result.Success();
+    }
+
+    private async Task<Result> DeleteInCrmAsync((Pair Pair, PairPlan Plan)[] batch, CancellationToken ct)
+    {
+        var results = await ctx.Crm.DeleteAsync(ctx.OrgId, Module, [.. batch.Select(p => p.Pair.CrmId)], ct);
+        if (results.IsFailure) return results.Error!;
+
+        foreach (var result in results.Value)
+        {
+            var (pair, _) = batch[result.Index];
+            if (!result.Succeeded) { Fail(pair, SyncSide.Crm, result); continue; }
+            await ForgetAsync(pair, ct);
+            Count(c => c with { ToCrm = c.ToCrm with { Deleted = c.ToCrm.Deleted + 1 } });
+        }
+
+        ctx.Progress.Advance(batch.Length);
+        await SaveAsync(ct);
+        return Result.Success();
+    }
+
+    private async Task<Result> CreateInNotesAsync(Pair pair, PairPlan plan, CancellationToken ct)
+    {
+        var items = new Dictionary<string, NotesItem>(map.ToNotes(plan.ToNotes!), StringComparer.Ordinal)
+        {
+            // The Notes side carries the CRM id: a create whose answer is lost is found by it and adopted.
+            [ModuleMapping.CrmIdItem] = NotesItem.Text(pair.CrmId),
+        };
+        var unid = await ctx.Mailbox.CreateDocumentAsync(map.NotesForm, items, ct);
+        if (unid.IsFailure) return RecordOrStop(pair, SyncSide.Notes, unid.Error!);
+
+        Relink(pair, unid.Value, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime);
+        Count(c => c with { ToNotes = c.ToNotes with { Created = c.ToNotes.Created + 1 } });
+        LogConflicts(pair, plan);
+        return Result.Success();
+    }
+
+    private async Task<Result> UpdateNotesAsync(Pair pair, PairPlan plan, bool retry, CancellationToken ct)
+    {
+        var document = pair.Notes?.Document;
+        var written = await ctx.Mailbox.UpdateDocumentAsync(pair.NotesId, map.ToNotes(plan.ToNotes!), document?.LastModified, ct);
+        if (written.IsFailure) return RecordOrStop(pair, SyncSide.Notes, written.Error!);
+
+        switch (written.Value)
+        {
+            case NotesWriteOutcome.Done:
+                Relink(pair, pair.NotesId, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime);
+                Count(c => c with { ToNotes = c.ToNotes with { Updated = c.ToNotes.Updated + 1 } });
+                LogConflicts(pair, plan);
+                return Result.Success();
+
+            case NotesWriteOutcome.ChangedMeanwhile when retry:
+                // Someone saved the document in Notes an instant before us: read it again and decide again, so
+                // their edit is merged or logged as a conflict, never overwritten.
+                var fresh = await ctx.Mailbox.GetDocumentAsync(pair.NotesId, ct);
+                if (fresh.IsFailure) return RecordOrStop(pair, SyncSide.Notes, fresh.Error!);
+                if (fresh.Value is not { } document2) return Result.Success();
+                var again = pair with { Notes = new NotesSide(document2, map.FromNotes(document2)) };
+                var plan2 = PairPlanner.Decide(again, ctx.Settings);
+                if (plan2.Kind != PlanKind.Update || plan2.ToNotes is not { Count: > 0 })
+                {
+                    await SettleAsync(again, plan2 with { Kind = PlanKind.Skip }, ct);
+                    return Result.Success();
+                }
+
+                return await UpdateNotesAsync(again, plan2, retry: false, ct);
+
+            default:
+                Fail(pair, SyncSide.Notes, "changed-during-sync", "The document kept changing in Notes during the sync; the next run takes it up.");
+                return Result.Success();
+        }
+    }
+
+    private async Task<Result> DeleteInNotesAsync(Pair pair, CancellationToken ct)
+    {
+        // Only a document unchanged since the link is deleted: its Last-Modified guards a save made meanwhile.
+        var current = await ctx.Mailbox.GetDocumentAsync(pair.NotesId, ct);
+        if (current.IsFailure) return RecordOrStop(pair, SyncSide.Notes, current.Error!);
+        if (current.Value is { } document)
+        {
+            if (pair.Link is { } link && map.FromNotes(document).Any(f => link.FieldChanged(SyncSide.Notes, f.Key, f.Value)))
+            {
+                Fail(pair, SyncSide.Notes, "changed-during-sync", "The document changed in Notes while its CRM record was deleted; it was kept.");
+                return Result.Success();
+            }
+
+            var deleted = await ctx.Mailbox.DeleteDocumentAsync(pair.NotesId, document.LastModified, ct);
+            if (deleted.IsFailure) return RecordOrStop(pair, SyncSide.Notes, deleted.Error!);
+            if (deleted.Value == NotesWriteOutcome.ChangedMeanwhile)
+            {
+                Fail(pair, SyncSide.Notes, "changed-during-sync", "The document changed in Notes while its CRM record was deleted; it was kept.");
+                return Result.Success();
+            }
+        }
+
+        await ForgetAsync(pair, ct);
+        Count(c => c with { ToNotes = c.ToNotes with { Deleted = c.ToNotes.Deleted + 1 } });
+        return Result.Success();
+    }
+
+    private CrmWrite ToCrmWrite(Pair pair, PairPlan plan, string? id)
+    {
+        var (fields, truncated) = map.ToCrm(plan.ToCrm!);
+        foreach (var field in truncated)
+            Fail(pair, SyncSide.Crm, "value-truncated", $"'{field}' was longer than Zoho allows and was shortened.", count: false);
+        return new CrmWrite(id, fields, NotesUnid: pair.NotesId);
+    }
+
+    private void Relink(
+        Pair pair, string unid, string crmId, SyncedVersion synced, DateTimeOffset? crmModified,
+        bool crmWrittenWithUnid = false)
+    {
+        var now = ctx.Clock.GetUtcNow();
+        if (pair.Link is { } link && (link.NotesUnid != unid || link.CrmId != crmId))
+        {
+            // Re-created on a side that had deleted it: the old pair is replaced by the new one.
+            byUnid.Remove(link.NotesUnid);
+            byCrmId.Remove(link.CrmId);
+            _obsolete.Add(link);
+            pair = pair with { Link = null };
+        }
+
+        if (pair.Link is { } current)
+        {
+            link = current;
+            link.Resynced(synced, pair.Notes?.Document.Modified ?? link.NotesModifiedAt, crmModified ?? link.CrmModifiedAt, now);
+            return;
+        }
+
+        var created = RecordLink.Link(ctx.OrgId, ctx.UserId, Module, unid, crmId, synced, pair.Notes?.Document.Modified, crmModified, now);
+        byUnid[unid] = created;
+        byCrmId[crmId] = created;
+        _newLinks.Add(created);
+        if (!crmWrittenWithUnid && pair.Crm?.Record.NotesUnid != unid) _stamps.Add((unid, crmId));
+    }
+
+    /// <summary>Saves the new links with everything else the run changed, in one unit of work.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        if (_obsolete.Count > 0)
+        {
+            var gone = _obsolete.ToList();
+            _obsolete.Clear();
+            await ctx.Links.DeleteRangeAsync(gone, ct);
+        }
+
+        if (_newLinks.Count == 0)
+        {
+            await ctx.SaveAsync(ct);
+            return;
+        }
+
+        var adding = _newLinks.ToList();
+        _newLinks.Clear();
+        await ctx.Links.AddRangeAsync(adding, ct);
+    }
+
+    private async Task ForgetAsync(Pair pair, CancellationToken ct)
+    {
+        if (pair.Link is not { } link) return;
+        byUnid.Remove(link.NotesUnid);
+        byCrmId.Remove(link.CrmId);
+        await ctx.Links.DeleteAsync(link, ct);
+    }
+
+    /// <summary>A failure of one record is reported and the run goes on; Domino or Zoho failing as a whole stops it.</summary>
+    private Result RecordOrStop(Pair pair, SyncSide side, Error error)
+    {
+        if (error.Code is "invalid-credentials" or "server-unreachable" or "tls-error" or "server-timeout"
+            or "zoho-not-connected" or "zoho-credits-exhausted" or "zoho-unavailable" || error.Code.StartsWith("das-disabled", StringComparison.Ordinal))
+            return error;
+        Fail(pair, side, error.Code, error.Message);
+        return Result.Success();
+    }
+
+    private void Fail(Pair pair, SyncSide side, CrmWriteResult result) =>
+        Fail(pair, side, result.ErrorCode!, result.Field is null ? result.Message ?? result.ErrorCode! : $"{result.Field}: {result.Message}");
+
+    private void Fail(Pair pair, SyncSide side, string code, string message, bool count = true)
+    {
+        Run.RecordFailure(new RecordFailure(Module, side, side == SyncSide.Crm ? pair.CrmId is { Length: > 0 } id ? id : pair.NotesId : pair.NotesId, code, message));
+        if (count) Count(c => c with { Failed = c.Failed + 1 });
+    }
+
+    private void LogConflicts(Pair pair, PairPlan plan)
+    {
+        if (plan.Conflicts is not { Count: > 0 } fields) return;
+        Run.RecordConflict(new ConflictEntry(Module, pair.NotesId, pair.CrmId, plan.Winner ?? SyncSide.Crm, fields,
+            plan.LosingVersion ?? new Dictionary<string, string?>()));
+        Count(c => c with { Conflicts = c.Conflicts + 1 });
+    }
+
+    private void Count(Func<ModuleCounts, ModuleCounts> change) => Run.Count(Module, change);
+}

@@ -1,0 +1,86 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using NotesSync.Application.Common;
+using NotesSync.Application.Crm;
+using NotesSync.Application.Notes;
+using NotesSync.Application.Sync.Engine;
+using NotesSync.Application.Sync.Modules;
+using NotesSync.Domain.Accounts;
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Links;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Application.Sync.ExecuteSyncRun;
+
+/// <summary>Runs a queued sync to its end (a Hangfire job on whichever node took it).</summary>
+public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
+
+public sealed class ExecuteSyncRunHandler(
+    IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
+    IRepository<RecordLink> links, INotesMailboxes mailboxes, ICrmGateway crm, ISecretProtector secrets,
+    TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
+    : ICommandHandler<ExecuteSyncRun>
+{
+    private static readonly ModuleMapping[] Mappings = [new ContactMapping(), new TaskMapping()];
+
+    public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
+    {
+        var run = await runs.GetByIdAsync(command.RunId, ct);
+        if (run is not { Status: RunStatus.Queued }) return Unit.Value;
+        run.Start(clock.GetUtcNow());
+        await runs.SaveChangesAsync(ct);
+
+        try
+        {
+            var error = await SyncAsync(run, ct);
+            if (error is not null)
+            {
+                run.Fail(error.Code, error.Message, clock.GetUtcNow());
+            }
+            else
+            {
+                run.Finish(clock.GetUtcNow());
+                var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
+                account?.MarkUserSynced(run.UserId);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug must not leave the user's run "running" for ever: it ends failed, and what was written is
+            // linked already, so the next run picks up from there.
+            logger.LogError(ex, "Sync run {RunId} of {OrgId}/{UserId} failed", run.Id, run.OrgId, run.UserId);
+            run.Fail("internal-error", "The sync stopped on an unexpected error; what it wrote is kept and the next run goes on from there.", clock.GetUtcNow());
+        }
+
+        await runs.SaveChangesAsync(CancellationToken.None);
+        return Unit.Value;
+    }
+
+    private async Task<Error?> SyncAsync(SyncRun run, CancellationToken ct)
+    {
+        var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(run.OrgId, run.UserId), ct);
+        if (profile?.Notes is not { } notes) return NotesErrors.NotConnected;
+
+        var prepared = await crm.PrepareAsync(run.OrgId, ct);
+        if (prepared.IsFailure) return Whole(prepared.Error!);
+
+        var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
+        var context = new SyncContext(run, profile, mailbox, crm, links, runs, clock);
+        foreach (var mapping in Mappings.Where(m => profile.Settings.Modules.Contains(m.Module)))
+        {
+            var done = await new ModuleSync(mapping, context).RunAsync(ct);
+            if (done.IsFailure) return Whole(done.Error!);
+        }
+
+        return null;
+    }
+
+    /// <summary>A side that cannot be used at all ends the run with a code the dashboard can explain (api.md).</summary>
+    private static Error Whole(Error error) => error.Code switch
+    {
+        "server-unreachable" or "server-timeout" or "tls-error" or "private-network-server" =>
+            Error.Unprocessable("notes-unreachable", error.Message),
+        _ => error,
+    };
+}

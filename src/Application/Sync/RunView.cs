@@ -1,0 +1,36 @@
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Application.Sync;
+
+public sealed record ProgressView(int Done, int Total);
+
+/// <summary>A run as the dashboard reads it (api.md "Sync runs"); the per-record lists only for one run.</summary>
+public sealed record RunView(
+    Guid RunId, RunStatus Status, RunTrigger Trigger, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt, ProgressView Progress, RunError? Error, IReadOnlyDictionary<string, ModuleCounts> Modules,
+    IReadOnlyList<ConflictView>? Conflicts, IReadOnlyList<FailureView>? Failures)
+{
+    public static RunView Of(SyncRun run, bool withRecords) => new(
+        run.Id, run.Status, run.Trigger, run.QueuedAt, run.StartedAt, run.FinishedAt,
+        new ProgressView(run.ProgressDone, run.ProgressTotal), run.Error,
+        run.Modules.ToDictionary(m => Name(m.Key), m => m.Value),
+        withRecords ? [.. run.Conflicts.Select(ConflictView.Of)] : null,
+        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null);
+
+    internal static string Name(SyncModule module) => module.ToString().ToLowerInvariant();
+}
+
+public sealed record ConflictView(
+    string Module, string NotesId, string CrmId, string Winner, IReadOnlyList<ConflictField> Fields,
+    IReadOnlyDictionary<string, string?> LosingVersion)
+{
+    public static ConflictView Of(ConflictEntry c) => new(
+        RunView.Name(c.Module), c.NotesId, c.CrmId, c.Winner == SyncSide.Crm ? "crm" : "notes", c.Fields, c.LosingVersion);
+}
+
+public sealed record FailureView(string Module, string Side, string Id, string Code, string Message)
+{
+    public static FailureView Of(RecordFailure f) =>
+        new(RunView.Name(f.Module), f.Side == SyncSide.Crm ? "crm" : "notes", f.Id, f.Code, f.Message);
+}

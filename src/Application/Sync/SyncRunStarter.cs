@@ -1,0 +1,41 @@
+using NotesSync.Application.Common;
+using NotesSync.Application.Notes;
+using NotesSync.Application.Zoho;
+using NotesSync.Domain.Accounts;
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Application.Sync;
+
+/// <summary>Queues a user's run, whether they pressed "Start sync" or their schedule fired.</summary>
+public sealed class SyncRunStarter(
+    IRepository<SyncRun> runs, IReadRepository<SyncProfile> profiles, IReadRepository<SyncAccount> accounts,
+    ISyncJobQueue jobs, TimeProvider clock)
+{
+    public static readonly Error AlreadyRunning = Error.Conflict("sync-running", "A sync of yours is already queued or running.");
+
+    public async Task<Result<Guid>> StartAsync(string orgId, string userId, RunTrigger trigger, CancellationToken ct)
+    {
+        if ((await profiles.FirstOrDefaultAsync(new ProfileOfUser(orgId, userId), ct))?.Notes is null)
+            return NotesErrors.NotConnected;
+        if ((await accounts.FirstOrDefaultAsync(new AccountByOrg(orgId), ct))?.Zoho is null)
+            return ZohoErrors.NotConnected;
+
+        await RunSweeper.EndAbandonedAsync(runs, orgId, userId, clock.GetUtcNow(), ct);
+
+        var run = SyncRun.Queue(orgId, userId, trigger, clock.GetUtcNow());
+        try
+        {
+            await runs.AddAsync(run, ct);
+        }
+        catch (PersistenceConflictException)
+        {
+            // The unique index on the active key said no: another run of this user is queued or running, on any node.
+            return AlreadyRunning;
+        }
+
+        jobs.Enqueue(run.Id);
+        return run.Id;
+    }
+}

@@ -1,0 +1,44 @@
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NotesSync.Application.Sync;
+
+namespace NotesSync.Infrastructure.Jobs;
+
+internal static class JobsRegistration
+{
+    /// <summary>
+    /// Hangfire's storage (<c>Jobs:Storage</c>): in memory for the embedded default, SQL Server for production, where
+    /// every node's workers share one queue. The worker itself is the web host's to start.
+    /// </summary>
+    public static void AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var kind = configuration["Jobs:Storage"] ?? "InMemory";
+        JobStorage storage = kind.ToUpperInvariant() switch
+        {
+            "SQLSERVER" => new SqlServerStorage(configuration.GetConnectionString("NotesSync"), new SqlServerStorageOptions
+            {
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(5),
+            }),
+            "INMEMORY" => new Hangfire.InMemory.InMemoryStorage(),
+            _ => throw new InvalidOperationException($"Jobs:Storage '{kind}' is not supported: use InMemory or SqlServer."),
+        };
+        services.AddHangfire((provider, config) =>
+        {
+            HangfireLogging.Use(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogging());
+        });
+        // Hangfire keeps a process-wide "current" storage; each host registers its own instance instead, so two
+        // hosts in one process (the functional tests) never take each other's jobs.
+        services.AddSingleton(storage);
+
+        services.AddTransient<SyncJobs>();
+        services.AddSingleton<ISyncJobQueue, HangfireSyncJobQueue>();
+        services.AddSingleton<ISyncScheduler, HangfireSyncScheduler>();
+    }
+}

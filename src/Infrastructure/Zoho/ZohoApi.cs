@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NotesSync.Domain.Common;
+
+namespace NotesSync.Infrastructure.Zoho;
+
+/// <summary>One CRM answer, read whole (a page is at most 200 records).</summary>
+internal sealed record ZohoResponse(HttpStatusCode Status, string Body)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Body);
+
+    public JsonElement Json() => IsEmpty ? default : JsonDocument.Parse(Body).RootElement;
+
+    public string? Code() =>
+        !IsEmpty && Body.TrimStart().StartsWith('{') && Json().TryGetProperty("code", out var code) ? code.GetString() : null;
+}
+
+/// <summary>
+/// Calls an organisation's CRM API: its access token, its concurrency limit shared by all its users' syncs, one
+/// refresh on INVALID_TOKEN, and 429s absorbed (Retry-After honoured, else exponential back-off with jitter) unless
+/// the day's credits are gone, which ends the run with a clear error rather than a retry loop.
+/// </summary>
+internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoConcurrency limits, IOptions<ZohoOptions> options, TimeProvider clock)
+{
+    public const string HttpClientName = "zoho-crm";
+
+    public async Task<Result<ZohoResponse>> SendAsync(
+        string orgId, HttpMethod method, string pathAndQuery, CancellationToken ct,
+        object? json = null, Action<HttpRequestHeaders>? headers = null)
+    {
+        string? rejected = null;
+        for (var throttled = 0; ; )
+        {
+            var access = await tokens.GetAsync(orgId, rejected, ct);
+            if (access.IsFailure) return access.Error!;
+
+            ZohoResponse response;
+            TimeSpan? retryAfter;
+            using (await limits.EnterAsync(orgId, ct))
+            {
+                using var request = new HttpRequestMessage(method, new Uri(access.Value.ApiDomain, pathAndQuery));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", access.Value.AccessToken);
+                headers?.Invoke(request.Headers);
+                if (json is not null)
+                    request.Content = new StringContent(JsonSerializer.Serialize(json), Encoding.UTF8, "application/json");
+                try
+                {
+                    using var answer = await http.SendAsync(request, ct);
+                    response = new ZohoResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(ct));
+                    if (answer.StatusCode == HttpStatusCode.TooManyRequests && CreditsGone(answer)) return ZohoApiErrors.CreditsExhausted;
+                    retryAfter = answer.Headers.RetryAfter?.Delta
+                        ?? (answer.Headers.RetryAfter?.Date is { } date ? date - clock.GetUtcNow() : null);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+                {
+                    return ZohoApiErrors.Unavailable;
+                }
+            }
+
+            if (response.Status == HttpStatusCode.Unauthorized && response.Code() == "INVALID_TOKEN" && rejected is null)
+            {
+                rejected = access.Value.AccessToken;
+                continue;
+            }
+
+            if (response.Status == HttpStatusCode.TooManyRequests)
+            {
+                if (++throttled > options.Value.MaxThrottleRetries) return ZohoApiErrors.Unavailable;
+                await Task.Delay(Backoff(throttled, retryAfter), clock, ct);
+                continue;
+            }
+
+            if (response.Status == HttpStatusCode.Unauthorized) return Application.Zoho.ZohoErrors.NotConnected;
+            return response;
+        }
+    }
+
+    /// <summary>Zoho sends X-API-CREDITS-REMAINING once half the day's credits are used; 0 with a 429 means none left.</summary>
+    private static bool CreditsGone(HttpResponseMessage answer) =>
+        answer.Headers.TryGetValues("X-API-CREDITS-REMAINING", out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
+        && remaining <= 0;
+
+    private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } told && told > TimeSpan.Zero) return told < TimeSpan.FromMinutes(2) ? told : TimeSpan.FromMinutes(2);
+        var exponential = TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1));
+        return exponential + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
+    }
+}
+
+/// <summary>
+/// One semaphore per organisation, shared by every sync of that organisation on this node. (Across nodes the limit
+/// is per node; Zoho's 429 with back-off is the safety net there.)
+/// </summary>
+internal sealed class ZohoConcurrency(IOptions<ZohoOptions> options)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _limits = new();
+
+    public async Task<IDisposable> EnterAsync(string orgId, CancellationToken ct)
+    {
+        var limit = _limits.GetOrAdd(orgId, _ => new SemaphoreSlim(options.Value.MaxConcurrencyPerOrg));
+        await limit.WaitAsync(ct);
+        return new Release(limit);
+    }
+
+    private sealed class Release(SemaphoreSlim limit) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) limit.Release();
+        }
+    }
+}

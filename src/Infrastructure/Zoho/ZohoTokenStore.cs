@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using NotesSync.Application.Common;
+using NotesSync.Domain.Accounts;
+using NotesSync.Infrastructure.Persistence;
+
+namespace NotesSync.Infrastructure.Zoho;
+
+/// <summary>The shared access-token row of each organisation, with its lease (see <see cref="ZohoAccessToken"/>).</summary>
+internal sealed class ZohoTokenStore(NotesSyncDbContext db)
+{
+    public async Task<ZohoAccessToken> LoadAsync(string orgId, CancellationToken ct)
+    {
+        var row = await db.ZohoAccessTokens.SingleOrDefaultAsync(t => t.OrgId == orgId, ct);
+        if (row is not null) return row;
+        row = new ZohoAccessToken(orgId);
+        db.ZohoAccessTokens.Add(row);
+        return row;
+    }
+
+    public async Task StoreAsync(string orgId, string protectedToken, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        (await LoadAsync(orgId, ct)).Store(protectedToken, expiresAt);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Saves the row; false when another node changed it first (it took the lease or stored a token).</summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    public Task<SyncAccount?> AccountAsync(string orgId, CancellationToken ct) =>
+        db.Accounts.Include(a => a.Users).SingleOrDefaultAsync(a => a.OrgId == orgId, ct);
+
+    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+}

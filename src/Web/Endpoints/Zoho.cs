@@ -1,0 +1,53 @@
+using System.Net;
+using Mediator;
+using NotesSync.Application.Zoho.CompleteZohoConnection;
+using NotesSync.Application.Zoho.ConnectZoho;
+using NotesSync.Application.Zoho.GetZohoStatus;
+
+namespace NotesSync.Web.Endpoints;
+
+/// <summary>Connecting the organisation's Zoho CRM (admin, once per organisation).</summary>
+public static class Zoho
+{
+    public static void MapZoho(this IEndpointRouteBuilder api)
+    {
+        var zoho = api.MapGroup("/zoho").WithTags("Zoho CRM connection");
+        zoho.MapPost("/connect", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ConnectZoho(), ct)));
+        zoho.MapGet("/status", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetZohoStatus(), ct)));
+    }
+
+    /// <summary>
+    /// Zoho redirects the admin's browser here: no widget token, the protected <c>state</c> says who asked. The
+    /// answer is a small page for the pop-up the widget opened: it tells the widget and closes itself.
+    /// </summary>
+    public static void MapZohoCallback(this IEndpointRouteBuilder app) =>
+        app.MapGet("/oauth/zoho/callback", async (HttpRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var q = request.Query;
+            var result = await sender.Send(new CompleteZohoConnection(
+                NullIfEmpty(q["code"]), NullIfEmpty(q["state"]), NullIfEmpty(q["accounts-server"]), NullIfEmpty(q["error"])), ct);
+            if (result.IsFailure)
+            {
+                var status = result.Error!.Code is "invalid-state" or "untrusted-accounts-server" ? 400 : 422;
+                return Results.Content(Page(false, result.Error.Code, result.Error.Message), "text/html; charset=utf-8", statusCode: status);
+            }
+
+            return Results.Content(Page(true, "zoho-connected", "Zoho CRM is connected. You can close this window."), "text/html; charset=utf-8");
+        }).WithTags("Zoho CRM connection").AllowAnonymous();
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.IsNullOrEmpty(value) ? null : value.ToString();
+
+    private static string Page(bool ok, string code, string message)
+    {
+        var text = WebUtility.HtmlEncode(message);
+        var payload = System.Text.Json.JsonSerializer.Serialize(new { type = "notessync-zoho", ok, code });
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>NotesSync</title></head>
+            <body><p id="result" data-code="{{code}}">{{text}}</p>
+            <script>if (window.opener) { window.opener.postMessage({{payload}}, "*"); setTimeout(function () { window.close(); }, 1500); }</script>
+            </body></html>
+            """;
+    }
+}

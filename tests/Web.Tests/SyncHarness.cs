@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotesSync.Simulators.Domino.Hosting;
+using NotesSync.Simulators.Domino.State;
+using NotesSync.Simulators.Zoho;
+using ZohoOrg = NotesSync.Simulators.Zoho.ZohoOrg;
+
+namespace NotesSync.Web.Tests;
+
+/// <summary>
+/// The whole product on one machine: the NotesSync host on SQLite with its Hangfire worker, a Domino server and a
+/// Zoho organisation (the simulators over loopback HTTP), an installed organisation whose admin connected both.
+/// </summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    public const string MailFile = "mail/jdoe.nsf";
+    public const string NotesPassword = "Jane-Notes-Pw-1";
+
+    private SyncHarness(DominoSimulator domino, ZohoSimulator zoho, ZohoOrg org, NotesSyncApp app)
+    {
+        Domino = domino;
+        Zoho = zoho;
+        Org = org;
+        App = app;
+    }
+
+    public DominoSimulator Domino { get; }
+    public ZohoSimulator Zoho { get; }
+    public ZohoOrg Org { get; }
+    public NotesSyncApp App { get; }
+    public HttpClient Admin { get; private set; } = null!;
+    public string Secret { get; private set; } = "";
+
+    public static async Task<SyncHarness> StartAsync()
+    {
+        var domino = await DominoSimulator.StartAsync();
+        domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
+        var zoho = await ZohoSimulator.StartAsync();
+        var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
+        var app = new NotesSyncApp
+        {
+            Settings =
+            {
+                ["Zoho:AccountsUrl"] = zoho.AccountsUri.ToString(),
+                ["Zoho:ClientId"] = org.Client.ClientId,
+                ["Zoho:ClientSecret"] = org.Client.ClientSecret,
+                ["Zoho:RedirectUri"] = org.Client.RedirectUri.ToString(),
+            },
+        };
+        var harness = new SyncHarness(domino, zoho, org, app);
+        harness.Secret = await app.InstallAsync(org.Id, adminUserId: org.Admin.Id);
+        harness.Admin = app.ClientFor(harness.Secret, org.Id, org.Admin.Id);
+        await harness.ConnectZohoAsync();
+        await harness.ConnectNotesAsync();
+        return harness;
+    }
+
+    /// <summary>The OAuth round trip as the admin's browser makes it: our authorize URL, Zoho's redirect, our callback.</summary>
+    public async Task ConnectZohoAsync()
+    {
+        var connect = await Admin.PostAsync("/api/zoho/connect", null);
+        connect.EnsureSuccessStatusCode();
+        var authorize = (await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!;
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var consent = await browser.GetAsync(new Uri(authorize));
+        Assert.Equal(HttpStatusCode.Found, consent.StatusCode);
+        var callback = await App.CreateClient().GetAsync(consent.Headers.Location!.PathAndQuery);
+        Assert.True(callback.IsSuccessStatusCode, await callback.Content.ReadAsStringAsync());
+    }
+
+    public async Task ConnectNotesAsync()
+    {
+        var response = await Admin.PostAsJsonAsync("/api/notes/connection",
+            new { serverName = Domino.BaseUri.ToString(), userName = "Jane Doe", password = NotesPassword, mailFile = MailFile });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task SettingsAsync(string direction = "twoWay", string winner = "crm", bool contacts = true, bool tasks = true)
+    {
+        var response = await Admin.PutAsJsonAsync("/api/sync/settings", new
+        {
+            contacts, tasks, events = false, eventRange = "fromToday", direction, conflictWinner = winner, autoSyncMinutes = (int?)null,
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Starts a run and waits for its end; answers the run as the dashboard reads it.</summary>
+    public async Task<JsonElement> SyncAsync()
+    {
+        var started = await Admin.PostAsync("/api/sync/runs", null);
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        return await WaitForAsync(runId);
+    }
+
+    public async Task<JsonElement> WaitForAsync(Guid runId)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var run = await Admin.GetFromJsonAsync<JsonElement>($"/api/sync/runs/{runId}");
+            var status = run.GetProperty("status").GetString();
+            if (status is not ("queued" or "running")) return run;
+            Assert.True(DateTime.UtcNow < until, $"run {runId} still {status}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The run ended as expected; if not, the message shows the whole run (its error, failures, counts).</summary>
+    public static void AssertStatus(string expected, JsonElement run) =>
+        Assert.True(run.GetProperty("status").GetString() == expected, $"expected {expected}: {run}");
+
+    public static int Count(JsonElement run, string module, string path)
+    {
+        var node = run.GetProperty("modules").GetProperty(module);
+        foreach (var part in path.Split('.')) node = node.GetProperty(part);
+        return node.GetInt32();
+    }
+
+    public IReadOnlyList<NotesSync.Simulators.Zoho.CrmRecord> CrmContacts => Org.Records("Contacts");
+
+    public NotesSync.Simulators.Zoho.CrmRecord AddCrmContact(string first, string last, string email, string? phone = null, params string[] tags)
+    {
+        var fields = new JsonObject { ["First_Name"] = first, ["Last_Name"] = last, ["Email"] = email };
+        if (phone is not null) fields["Phone"] = phone;
+        if (tags.Length > 0) fields["Tag"] = new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["name"] = t })]);
+        return Org.CreateRecord("Contacts", fields);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Zoho.DisposeAsync();
+        await Domino.DisposeAsync();
+    }
+}

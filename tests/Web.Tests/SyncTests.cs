@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotesSync.Simulators.Domino.State;
+
+namespace NotesSync.Web.Tests;
+
+/// <summary>
+/// The sync end to end: widget → API → Hangfire job → engine → DAS and Zoho simulators over HTTP → SQLite.
+/// Each test asserts what a user would see on both sides, and on the dashboard.
+/// </summary>
+public class SyncTests : IAsyncLifetime
+{
+    private SyncHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private string AddNotesContact(string first, string last, string email, string phone = "", bool isPrivate = false) =>
+        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec
+        {
+            FirstName = first, LastName = last, Email = email, OfficePhone = phone, Private = isPrivate,
+        });
+
+    private IReadOnlyList<(string Unid, string? Last, string? Email, string? Phone)> NotesContacts() =>
+        [.. _h.Domino.State.GetDocuments(SyncHarness.MailFile, "Person")
+            .Select(d => (d.Unid, d.Text("LastName"), d.Text("InternetAddress"), d.Text("OfficePhoneNumber")))];
+
+    private int WriteCalls() =>
+        _h.Domino.Calls.Calls.Count(c => c.Method is "POST" or "PUT" or "PATCH" or "DELETE")
+        + _h.Zoho.State.Calls.All.Count(c => c.Method is "POST" or "PUT" or "DELETE" && !c.Path.EndsWith("/coql", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_first_two_way_sync_copies_each_side_to_the_other_matches_the_same_person_and_keeps_private_items_home()
+    {
+        await _h.SettingsAsync("twoWay");
+        AddNotesContact("Jörg", "Müller", "jorg.muller@example.de", "+49 30 1234");
+        AddNotesContact("Zoë", "Dupont", "zoe.dupont@example.fr");
+        AddNotesContact("Secret", "Agent", "agent@example.com", isPrivate: true);
+        _h.AddCrmContact("Amélie", "Poulain", "amelie@example.fr");
+        _h.AddCrmContact("Zoë", "Dupont", "ZOE.DUPONT@example.fr", "+33 1 23");
+        _h.AddCrmContact("Hidden", "Deal", "deal@example.com", null, "Private");
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        var crmEmails = _h.CrmContacts.Select(r => r["Email"]?.ToLowerInvariant()).ToList();
+        Assert.Contains("jorg.muller@example.de", crmEmails);
+        Assert.DoesNotContain("agent@example.com", crmEmails);
+        Assert.Single(crmEmails, e => e == "zoe.dupont@example.fr");
+        var notes = NotesContacts();
+        Assert.Contains(notes, n => n.Email == "amelie@example.fr" && n.Last == "Poulain");
+        Assert.DoesNotContain(notes, n => n.Email == "deal@example.com");
+        Assert.Single(notes, n => n.Last == "Dupont");
+        Assert.Equal(1, SyncHarness.Count(run, "contacts", "toCrm.created"));
+        Assert.Equal(1, SyncHarness.Count(run, "contacts", "toNotes.created"));
+        Assert.True(SyncHarness.Count(run, "contacts", "skippedPrivate") >= 2);
+        // The matched pair: each side's missing phone filled from the other, no copy made.
+        Assert.Equal("+33 1 23", notes.Single(n => n.Last == "Dupont").Phone);
+    }
+
+    [Fact]
+    public async Task A_re_sync_with_nothing_changed_writes_nothing_on_either_side()
+    {
+        await _h.SettingsAsync("twoWay");
+        AddNotesContact("Jörg", "Müller", "jorg.muller@example.de");
+        _h.AddCrmContact("Amélie", "Poulain", "amelie@example.fr");
+        await _h.SyncAsync();
+        await _h.SyncAsync(); // settles the cross-reference stamps of the first run
+        _h.Domino.Calls.Clear();
+        _h.Zoho.State.Calls.Clear();
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        Assert.Equal(0, WriteCalls());
+        Assert.Equal(2, _h.CrmContacts.Count);
+        Assert.Equal(2, NotesContacts().Count);
+    }
+
+    [Fact]
+    public async Task A_change_in_Notes_arrives_in_the_CRM_and_one_in_the_CRM_arrives_in_Notes()
+    {
+        await _h.SettingsAsync("twoWay");
+        var unid = AddNotesContact("Jörg", "Müller", "jorg.muller@example.de", "+49 30 1234");
+        await _h.SyncAsync();
+        var crmId = _h.CrmContacts.Single().Id;
+
+        _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid, NotesSync.Simulators.Domino.Notes.NotesItem.Text("OfficePhoneNumber", "+49 30 9999"));
+        await _h.SyncAsync();
+        Assert.Equal("+49 30 9999", _h.CrmContacts.Single()["Phone"]);
+
+        _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Title"] = "Geschäftsführer" });
+        await _h.SyncAsync();
+        Assert.Equal("Geschäftsführer", _h.Domino.State.GetDocument(SyncHarness.MailFile, unid)!.Text("JobTitle"));
+    }
+
+    [Fact]
+    public async Task Different_fields_changed_on_both_sides_are_merged_and_the_same_field_goes_to_the_winner_with_the_loser_logged()
+    {
+        await _h.SettingsAsync("twoWay", winner: "crm");
+        var unid = AddNotesContact("Jörg", "Müller", "jorg.muller@example.de", "+49 30 1234");
+        await _h.SyncAsync();
+        var crmId = _h.CrmContacts.Single().Id;
+
+        _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid,
+            NotesSync.Simulators.Domino.Notes.NotesItem.Text("JobTitle", "CTO"),
+            NotesSync.Simulators.Domino.Notes.NotesItem.Text("OfficePhoneNumber", "+49 30 1111"));
+        _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Department"] = "Tech", ["Phone"] = "+49 30 2222" });
+        var run = await _h.SyncAsync();
+
+        var crm = _h.CrmContacts.Single();
+        var notes = _h.Domino.State.GetDocument(SyncHarness.MailFile, unid)!;
+        Assert.Equal(("CTO", "Tech", "+49 30 2222"), (crm["Title"], crm["Department"], crm["Phone"]));
+        Assert.Equal(("CTO", "Tech", "+49 30 2222"), (notes.Text("JobTitle"), notes.Text("Department"), notes.Text("OfficePhoneNumber")));
+        var conflict = Assert.Single(run.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal("crm", conflict.GetProperty("winner").GetString());
+        var field = Assert.Single(conflict.GetProperty("fields").EnumerateArray());
+        Assert.Equal(("phone", "+49 30 1111", "+49 30 2222"),
+            (field.GetProperty("name").GetString(), field.GetProperty("notesValue").GetString(), field.GetProperty("crmValue").GetString()));
+    }
+
+    [Fact]
+    public async Task A_contact_deleted_in_the_CRM_is_deleted_in_Notes_and_one_turned_private_is_left_alone()
+    {
+        await _h.SettingsAsync("twoWay");
+        var keep = AddNotesContact("Zoë", "Dupont", "zoe@example.fr");
+        AddNotesContact("Jörg", "Müller", "jorg@example.de");
+        await _h.SyncAsync();
+
+        _h.Org.DeleteRecord("Contacts", _h.CrmContacts.Single(r => r["Email"] == "jorg@example.de").Id);
+        _h.Domino.State.UpdateItems(SyncHarness.MailFile, keep,
+            NotesSync.Simulators.Domino.Notes.NotesItem.Text("Confidential", "1"),
+            NotesSync.Simulators.Domino.Notes.NotesItem.Text("LastName", "Dupont-Secret"));
+        var run = await _h.SyncAsync();
+
+        Assert.Equal(1, SyncHarness.Count(run, "contacts", "toNotes.deleted"));
+        Assert.DoesNotContain(NotesContacts(), n => n.Email == "jorg@example.de");
+        var crm = Assert.Single(_h.CrmContacts);
+        Assert.Equal("Dupont", crm["Last_Name"]);
+    }
+
+    [Fact]
+    public async Task A_side_that_suddenly_reports_most_records_gone_is_not_mirrored()
+    {
+        await _h.SettingsAsync("twoWay");
+        var unids = Enumerable.Range(0, 12).Select(i => AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com")).ToList();
+        await _h.SyncAsync();
+
+        foreach (var unid in unids.Take(9)) _h.Domino.State.DeleteDocument(SyncHarness.MailFile, unid);
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("failed", run);
+        Assert.Equal("mass-deletion-guard", run.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(12, _h.CrmContacts.Count);
+    }
+
+    [Fact]
+    public async Task A_write_whose_answer_is_lost_is_adopted_on_the_next_run_without_a_duplicate()
+    {
+        await _h.SettingsAsync("twoWay");
+        foreach (var i in Enumerable.Range(0, 5)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
+        _h.AddCrmContact("Amélie", "Poulain", "amelie@example.fr");
+        _h.Zoho.State.Faults.ApplyThenDropNext(1, "/crm/v8/Contacts/upsert");
+        _h.Domino.Faults.Add(NotesSync.Simulators.Domino.Knobs.FaultRule.ApplyThenDrop("/mail/jdoe.nsf/api/data/documents", 1, "POST"));
+
+        // The Zoho batch is applied but its answer lost: that run fails. The next one copies into Notes, where the
+        // create is applied but its answer lost: a failed record. The one after adopts it. Nothing is duplicated.
+        var first = await _h.SyncAsync();
+        var second = await _h.SyncAsync();
+        var third = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("failed", first);
+        Assert.Equal("zoho-unavailable", first.GetProperty("error").GetProperty("code").GetString());
+        SyncHarness.AssertStatus("partiallySucceeded", second);
+        SyncHarness.AssertStatus("succeeded", third);
+        Assert.Equal(6, _h.CrmContacts.Count);
+        Assert.Equal(6, NotesContacts().Count);
+        Assert.All(_h.CrmContacts.GroupBy(r => r["Email"]), g => Assert.Single(g));
+    }
+
+    [Fact]
+    public async Task A_second_start_while_a_run_is_going_is_refused()
+    {
+        await _h.SettingsAsync("twoWay");
+        foreach (var i in Enumerable.Range(0, 5)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
+        _h.Domino.Knobs.Latency = TimeSpan.FromMilliseconds(300);
+
+        var first = await _h.Admin.PostAsync("/api/sync/runs", null);
+        var second = await _h.Admin.PostAsync("/api/sync/runs", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await ProblemAssert.IsProblem(second, HttpStatusCode.Conflict, "sync-running");
+        var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        _h.Domino.Knobs.Latency = TimeSpan.Zero;
+        await _h.WaitForAsync(runId);
+    }
+
+    [Fact]
+    public async Task Another_organisation_cannot_read_a_run()
+    {
+        await _h.SettingsAsync("twoWay");
+        var run = await _h.SyncAsync();
+        var otherSecret = await _h.App.InstallAsync("other-org");
+        var other = _h.App.ClientFor(otherSecret, "other-org", "other-org-admin");
+
+        var response = await other.GetAsync($"/api/sync/runs/{run.GetProperty("runId").GetGuid()}");
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "run-not-found");
+        Assert.Empty(await other.GetFromJsonAsync<JsonElement[]>("/api/sync/runs") ?? []);
+    }
+
+    [Fact]
+    public async Task A_one_way_CRM_to_Notes_sync_copies_tasks_into_Notes_and_writes_nothing_to_the_CRM()
+    {
+        await _h.SettingsAsync("crmToNotes", contacts: false, tasks: true);
+        _h.Org.CreateRecord("Tasks", new JsonObject { ["Subject"] = "Rappeler Müller", ["Due_Date"] = "2026-12-01", ["Priority"] = "High" });
+        _h.Domino.State.AddTodo(SyncHarness.MailFile, new TodoSpec { Subject = "Notes only task" });
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        var todo = Assert.Single(_h.Domino.State.GetDocuments(SyncHarness.MailFile, "Task"), d => d.Text("Subject") == "Rappeler Müller");
+        Assert.Equal("1", todo.Text("Importance"));
+        Assert.Single(_h.Org.Records("Tasks"));
+        Assert.Equal(1, SyncHarness.Count(run, "tasks", "toNotes.created"));
+    }
+
+    [Fact]
+    public async Task Settings_are_validated_field_by_field()
+    {
+        var response = await _h.Admin.PutAsJsonAsync("/api/sync/settings", new
+        {
+            contacts = false, tasks = false, events = false, eventRange = "all", direction = "twoWay", conflictWinner = "crm", autoSyncMinutes = 5,
+        });
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("autoSyncMinutes", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contacts", out _));
+    }
+}
