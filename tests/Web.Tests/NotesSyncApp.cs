@@ -27,6 +27,9 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
     /// <summary>Configuration a test sets on top of the defaults below.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Whether the CRM's user list is <see cref="CrmUsers"/> rather than Zoho (the simulator) itself.</summary>
+    public bool FakeCrmUsers { get; init; } = true;
+
     /// <summary>The CRM users Zoho would list for each organisation.</summary>
     public FakeCrmUsers CrmUsers { get; } = new();
 
@@ -41,7 +44,7 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         builder.UseSetting("Notes:AllowPrivateNetworks", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        builder.ConfigureTestServices(services => services.AddSingleton<ICrmUserDirectory>(CrmUsers));
+        if (FakeCrmUsers) builder.ConfigureTestServices(services => services.AddSingleton<ICrmUserDirectory>(CrmUsers));
     }
 
     /// <summary>Every log record the host wrote, at every level.</summary>

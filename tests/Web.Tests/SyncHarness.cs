@@ -41,6 +41,7 @@ public sealed class SyncHarness : IAsyncDisposable
         var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
         var app = new NotesSyncApp
         {
+            FakeCrmUsers = false,
             Settings =
             {
                 ["Zoho:AccountsUrl"] = zoho.AccountsUri.ToString(),

@@ -1,6 +1,7 @@
 using Mediator;
 using NotesSync.Application.Me.GetMe;
 using NotesSync.Application.Users.AddUser;
+using NotesSync.Application.Users.ListCandidates;
 using NotesSync.Application.Users.ListUsers;
 using NotesSync.Application.Users.RemoveUser;
 using NotesSync.Web.Problems;
@@ -19,6 +20,9 @@ public static class Users
 
         var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListUsers(), ct)));
+
+        users.MapGet("/candidates", async (ISender sender, CancellationToken ct) =>
+            (await sender.Send(new ListCandidates(), ct)).ToHttp(candidates => Results.Ok(candidates)));
 
         users.MapPost("/", async (AddUserBody body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new AddUser(body.UserId), ct))

@@ -58,6 +58,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         var notes = new Dictionary<string, NotesSide>(StringComparer.Ordinal);
         foreach (var unid in toRead)
         {
+            await ctx.HeartbeatAsync(ct);
             var read = await ctx.Mailbox.GetDocumentAsync(unid, ct);
             if (read.IsFailure) return read.Error!;
             if (read.Value is not { } document || !map.IsModuleDocument(document)) continue;
@@ -70,16 +71,15 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         // CRM: records modified since the checkpoint, page by page, and the deleted list.
         var crm = new Dictionary<string, CrmSide>(StringComparer.Ordinal);
         DateTimeOffset? crmHigh = null;
-        var read2 = await ctx.Crm.ReadChangedAsync(ctx.OrgId, Module, map.CrmFieldsToRead, crmSince - CheckpointOverlap, (page, _) =>
+        var read2 = await ctx.Crm.ReadChangedAsync(ctx.OrgId, Module, map.CrmFieldsToRead, crmSince - CheckpointOverlap, async (page, pageCt) =>
         {
+            await ctx.HeartbeatAsync(pageCt);
             foreach (var record in page)
             {
                 crm[record.Id] = new CrmSide(record, map.FromCrm(record),
                     record.Tags.Contains(ModuleMapping.PrivateTag, StringComparer.OrdinalIgnoreCase));
                 if (crmHigh is null || record.ModifiedTime > crmHigh) crmHigh = record.ModifiedTime;
             }
-
-            return Task.CompletedTask;
         }, ct);
         if (read2.IsFailure) return read2.Error!;
 

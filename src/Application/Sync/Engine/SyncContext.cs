@@ -25,8 +25,26 @@ public sealed class SyncContext(
     public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();
     public RunProgress Progress { get; } = new(run, clock);
 
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _lastSave = clock.GetUtcNow();
+
     /// <summary>Saves links, counts, progress and checkpoints together (one unit of work for the whole run).</summary>
-    public Task SaveAsync(CancellationToken ct) => runs.SaveChangesAsync(ct);
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        await runs.SaveChangesAsync(ct);
+        _lastSave = clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// While a long read goes on (a first sync GETs every document), the run still says it is alive, so that no
+    /// sweep takes it for dead (<see cref="RunSweeper.Grace"/>).
+    /// </summary>
+    public async Task HeartbeatAsync(CancellationToken ct)
+    {
+        if (clock.GetUtcNow() - _lastSave < HeartbeatEvery) return;
+        Progress.Advance(0);
+        await SaveAsync(ct);
+    }
 }
 
 /// <summary>The run's progress and heartbeat: what the dashboard polls, and what tells a live run from a dead one.</summary>
