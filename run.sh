@@ -1,12 +1,68 @@
 #!/usr/bin/env bash
-# Runs NotesSync on this machine: the web host in Development on a SQLite file, at http://127.0.0.1:5080.
+# Runs NotesSync on this machine with nothing else installed: the web host (Development, SQLite file, Hangfire in
+# memory) at http://127.0.0.1:5080, beside a simulated Domino server (DAS) at :5101 and a simulated Zoho (accounts
+# server + CRM API) at :5102, each seeded with a demo user, and the demo organisation installed. Ctrl+C stops all.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export ASPNETCORE_ENVIRONMENT=Development
-export ConnectionStrings__NotesSync="Data Source=$PWD/notessync.db"
-url=${NOTESSYNC_URL:-http://127.0.0.1:5080}
+
+web=${NOTESSYNC_URL:-http://127.0.0.1:5080}
+domino=http://127.0.0.1:5101
+zoho=http://127.0.0.1:5102
+hook_secret=sandbox-hook-secret   # src/Web/appsettings.Development.json
+logs=$(mktemp -d)
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+wait_for() { # url name
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
+  echo "$2 did not start; its log is in $logs" >&2; exit 1
+}
+
 echo "NotesSync: building…"
-dotnet build src/Web -v quiet -nologo
-echo "NotesSync: web host at $url (OpenAPI: $url/openapi/v1.json, health: $url/health/ready). Ctrl+C stops it."
-exec dotnet run --no-build --project src/Web --urls "$url"
+dotnet build NotesSync.sln -v quiet -nologo
+
+dotnet run --no-build --project tests/Simulators.Domino -- --urls "$domino" >"$logs/domino.log" 2>&1 & pids+=($!)
+dotnet run --no-build --project tests/Simulators.Zoho -- --urls "$zoho" --redirect-uri "$web/oauth/zoho/callback" >"$logs/zoho.log" 2>&1 & pids+=($!)
+wait_for "$domino/_simulator" "The Domino simulator"
+wait_for "$zoho/_simulator" "The Zoho simulator"
+
+org=$(curl -fsS "$zoho/_simulator/orgs" | python3 -c 'import json,sys; o=json.load(sys.stdin)[0]; c=o["clients"][0]; print(o["orgId"], o["admin"]["id"], o["admin"]["email"], c["clientId"], c["clientSecret"])')
+read -r org_id admin_id admin_email client_id client_secret <<<"$org"
+
+ASPNETCORE_ENVIRONMENT=Development \
+ConnectionStrings__NotesSync="Data Source=$PWD/notessync.db" \
+Notes__AllowInsecureHttp=true Notes__AllowPrivateNetworks=true \
+Zoho__AccountsUrl="$zoho" Zoho__ClientId="$client_id" Zoho__ClientSecret="$client_secret" Zoho__RedirectUri="$web/oauth/zoho/callback" \
+  dotnet run --no-build --project src/Web --urls "$web" >"$logs/web.log" 2>&1 & pids+=($!)
+wait_for "$web/health/ready" "The NotesSync host"
+
+# The Marketplace installs the extension for the demo organisation (a signed hook, as the real one is).
+body="{\"orgId\":\"$org_id\",\"orgName\":\"Zylker Traders\",\"installer\":{\"userId\":\"$admin_id\",\"email\":\"$admin_email\",\"name\":\"Demo admin\"},\"seats\":5}"
+ts=$(date +%s)
+sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$hook_secret" | awk '{print $NF}')
+curl -fsS -o /dev/null -X POST "$web/hooks/marketplace/install" -H 'Content-Type: application/json' \
+  -H "X-NotesSync-Timestamp: $ts" -H "X-NotesSync-Signature: sha256=$sig" -d "$body"
+token=$(curl -fsS -X POST "$web/dev/tokens" -H 'Content-Type: application/json' -d "{\"orgId\":\"$org_id\",\"userId\":\"$admin_id\"}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+cat <<INFO
+
+NotesSync is running.
+  web host    $web   (OpenAPI $web/openapi/v1.json, health $web/health/ready)
+  Domino      $domino  (demo user "Jane Doe", password notes-demo; control $domino/_simulator)
+  Zoho        $zoho  (org $org_id, admin $admin_id; control $zoho/_simulator)
+  logs        $logs
+
+A widget token for the demo admin (valid one hour; POST $web/dev/tokens {"orgId","userId"} mints another):
+  export T=$token
+Then, for example:
+  curl -s -X POST $web/api/zoho/connect -H "Authorization: Bearer \$T"        # open the authorizeUrl it answers
+  curl -s -X POST $web/api/notes/connection -H "Authorization: Bearer \$T" -H 'Content-Type: application/json' \\
+       -d '{"serverName":"$domino","userName":"Jane Doe","password":"notes-demo","mailFile":"mail/jdoe.nsf"}'
+  curl -s -X POST $web/api/sync/runs -H "Authorization: Bearer \$T"           # then GET /api/sync/runs/{runId}
+Ctrl+C stops everything.
+INFO
+wait
