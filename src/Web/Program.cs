@@ -48,7 +48,10 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())
+{
     await scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>().Database.MigrateAsync();
+    scope.ServiceProvider.GetRequiredService<NotesSync.Application.Sync.ISyncScheduler>().ScheduleSweep();
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

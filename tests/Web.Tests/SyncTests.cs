@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Simulators.Domino.State;
 
 namespace NotesSync.Web.Tests;
@@ -239,5 +240,31 @@ public class SyncTests : IAsyncLifetime
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("autoSyncMinutes", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("contacts", out _));
+    }
+
+    [Fact]
+    public async Task A_run_whose_process_died_does_not_block_its_user()
+    {
+        await _h.SettingsAsync("twoWay");
+        AddNotesContact("Jörg", "Müller", "jorg@example.de");
+        Guid dead;
+        await using (var scope = _h.App.Services.CreateAsyncScope())
+        {
+            // What a killed host leaves behind: a run still "running" whose heartbeat stopped ten minutes ago.
+            var db = scope.ServiceProvider.GetRequiredService<NotesSync.Infrastructure.Persistence.NotesSyncDbContext>();
+            var run = NotesSync.Domain.Runs.SyncRun.Queue(_h.Org.Id, _h.Org.Admin.Id, NotesSync.Domain.Runs.RunTrigger.Manual, DateTimeOffset.UtcNow.AddMinutes(-11));
+            run.Start(DateTimeOffset.UtcNow.AddMinutes(-10));
+            db.SyncRuns.Add(run);
+            await db.SaveChangesAsync();
+            dead = run.Id;
+        }
+
+        var next = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", next);
+        var interrupted = await _h.Admin.GetFromJsonAsync<JsonElement>($"/api/sync/runs/{dead}");
+        Assert.Equal("failed", interrupted.GetProperty("status").GetString());
+        Assert.Equal("interrupted", interrupted.GetProperty("error").GetProperty("code").GetString());
+        Assert.Single(_h.CrmContacts);
     }
 }

@@ -20,3 +20,8 @@ public sealed class LatestRunsOfUser : Specification<SyncRun>
     public LatestRunsOfUser(string orgId, string userId, int limit) =>
         Query.Where(r => r.OrgId == orgId && r.UserId == userId).OrderByDescending(r => r.QueuedAt).Take(limit).AsNoTracking();
 }
+
+public sealed class ActiveRuns : Specification<SyncRun>
+{
+    public ActiveRuns() => Query.Where(r => r.ActiveUserKey != null);
+}

@@ -6,6 +6,9 @@ public interface ISyncScheduler
     /// <summary>Runs the user's sync every <paramref name="everyMinutes"/> minutes, or never when null.</summary>
     void Schedule(string orgId, string userId, int? everyMinutes);
 
+    /// <summary>Keeps the periodic sweep of abandoned runs scheduled (idempotent; called at start-up).</summary>
+    void ScheduleSweep();
+
     /// <summary>Removes every automatic sync of the organisation (uninstall).</summary>
     void UnscheduleOrganisation(string orgId, IEnumerable<string> userIds);
 }

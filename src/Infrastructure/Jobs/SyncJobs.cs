@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NotesSync.Application.Sync;
 using NotesSync.Application.Sync.ExecuteSyncRun;
 using NotesSync.Application.Sync.StartScheduledSyncRun;
+using NotesSync.Application.Sync.SweepAbandonedRuns;
 
 namespace NotesSync.Infrastructure.Jobs;
 
@@ -18,6 +19,14 @@ public sealed class SyncJobs(IServiceScopeFactory scopes, ILogger<SyncJobs> logg
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExecuteSyncRun(runId), ct);
+    }
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SweepAbandonedRuns(), ct);
     }
 
     [AutomaticRetry(Attempts = 0)]
@@ -40,6 +49,10 @@ internal sealed class HangfireSyncJobQueue(IBackgroundJobClient jobs) : ISyncJob
 internal sealed class HangfireSyncScheduler(IRecurringJobManager recurring) : ISyncScheduler
 {
     public static string JobId(string orgId, string userId) => $"auto-sync:{orgId}:{userId}";
+
+    /// <summary>The sweep of abandoned runs, every five minutes, once per cluster (Hangfire runs a recurring job once).</summary>
+    public void ScheduleSweep() =>
+        recurring.AddOrUpdate<SyncJobs>("sweep-abandoned-runs", j => j.SweepAsync(CancellationToken.None), "*/5 * * * *");
 
     public void Schedule(string orgId, string userId, int? everyMinutes)
     {
