@@ -267,4 +267,30 @@ public class SyncTests : IAsyncLifetime
         Assert.Equal("interrupted", interrupted.GetProperty("error").GetProperty("code").GetString());
         Assert.Single(_h.CrmContacts);
     }
+
+    [Fact]
+    public async Task A_Notes_save_that_lands_an_instant_before_our_write_is_merged_not_overwritten()
+    {
+        await _h.SettingsAsync("twoWay", winner: "crm");
+        var unid = AddNotesContact("Jörg", "Müller", "jorg@example.de", "+49 30 1234");
+        await _h.SyncAsync();
+        _h.Org.UpdateRecord("Contacts", _h.CrmContacts.Single().Id, new JsonObject { ["Title"] = "CTO" });
+        // Our PATCH of the title is held on the wire; the user saves the document in Notes meanwhile.
+        _h.Domino.Faults.Add(NotesSync.Simulators.Domino.Knobs.FaultRule.Slow(
+            "/mail/jdoe.nsf/api/data/documents/unid/*", TimeSpan.FromSeconds(2), 1, "PATCH"));
+
+        var started = await _h.Admin.PostAsync("/api/sync/runs", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (_h.Domino.Faults.Pending.Count > 0 && DateTime.UtcNow < until) await Task.Delay(20);
+        Assert.Empty(_h.Domino.Faults.Pending);
+        _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid, NotesSync.Simulators.Domino.Notes.NotesItem.Text("Department", "Vertrieb"));
+        var run = await _h.WaitForAsync(runId);
+
+        SyncHarness.AssertStatus("succeeded", run);
+        var notes = _h.Domino.State.GetDocument(SyncHarness.MailFile, unid)!;
+        Assert.Equal(("CTO", "Vertrieb"), (notes.Text("JobTitle"), notes.Text("Department")));
+        Assert.Equal("Vertrieb", _h.CrmContacts.Single()["Department"]);
+        Assert.Contains(_h.Domino.Calls.Calls, c => c.Status == 412);
+    }
 }

@@ -193,9 +193,25 @@ internal sealed class PlanApplier(
                 if (fresh.Value is not { } document2) return Result.Success();
                 var again = pair with { Notes = new NotesSide(document2, map.FromNotes(document2)) };
                 var plan2 = PairPlanner.Decide(again, ctx.Settings);
-                if (plan2.Kind != PlanKind.Update || plan2.ToNotes is not { Count: > 0 })
+                if (plan2.Kind != PlanKind.Update)
                 {
-                    await SettleAsync(again, plan2 with { Kind = PlanKind.Skip }, ct);
+                    // Anything but an update (it turned private, say) waits for the next run, which reads it afresh.
+                    Fail(pair, SyncSide.Notes, "changed-during-sync", "The document changed in Notes during the sync; the next run takes it up.");
+                    return Result.Success();
+                }
+
+                if (plan2.ToCrm is { Count: > 0 })
+                {
+                    // The Notes edit that beat us goes to the CRM too, before the link says both sides hold it.
+                    var crmWrite = await ctx.Crm.UpdateAsync(ctx.OrgId, Module, [ToCrmWrite(again, plan2, again.CrmId)], ct);
+                    if (crmWrite.IsFailure) return crmWrite.Error!;
+                    if (crmWrite.Value is [{ Succeeded: false } refused]) { Fail(again, SyncSide.Crm, refused); return Result.Success(); }
+                }
+
+                if (plan2.ToNotes is not { Count: > 0 })
+                {
+                    Relink(again, again.NotesId, again.CrmId, plan2.Synced!, again.Crm?.Record.ModifiedTime, crmWrittenWithUnid: true);
+                    LogConflicts(again, plan2);
                     return Result.Success();
                 }
 
