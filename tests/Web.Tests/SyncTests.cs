@@ -277,13 +277,16 @@ public class SyncTests : IAsyncLifetime
         _h.Org.UpdateRecord("Contacts", _h.CrmContacts.Single().Id, new JsonObject { ["Title"] = "CTO" });
         // Our PATCH of the title is held on the wire; the user saves the document in Notes meanwhile.
         _h.Domino.Faults.Add(NotesSync.Simulators.Domino.Knobs.FaultRule.Slow(
-            "/mail/jdoe.nsf/api/data/documents/unid/*", TimeSpan.FromSeconds(2), 1, "PATCH"));
+            "/mail/jdoe.nsf/api/data/documents/unid/*", TimeSpan.FromSeconds(5), 1, "PATCH"));
 
         var started = await _h.Admin.PostAsync("/api/sync/runs", null);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
         var until = DateTime.UtcNow.AddSeconds(30);
         while (_h.Domino.Faults.Pending.Count > 0 && DateTime.UtcNow < until) await Task.Delay(20);
         Assert.Empty(_h.Domino.Faults.Pending);
+        // Last-Modified has one-second precision (das.md "Checked" 11): the user's save must fall in a later second
+        // than our read for Domino to tell them apart, as it would for a person typing.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid, NotesSync.Simulators.Domino.Notes.NotesItem.Text("Department", "Vertrieb"));
         var run = await _h.WaitForAsync(runId);
 
