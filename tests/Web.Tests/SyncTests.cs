@@ -296,4 +296,34 @@ public class SyncTests : IAsyncLifetime
         Assert.Equal("Vertrieb", _h.CrmContacts.Single()["Department"]);
         Assert.Contains(_h.Domino.Calls.Calls, c => c.Status == 412);
     }
+
+    [Fact]
+    public async Task Automatic_sync_is_a_recurring_job_that_follows_the_settings_and_starts_scheduled_runs()
+    {
+        var storage = _h.App.Services.GetRequiredService<Hangfire.JobStorage>();
+        var jobId = $"auto-sync:{_h.Org.Id}:{_h.Org.Admin.Id}";
+        await _h.Admin.PutAsJsonAsync("/api/sync/settings", new
+        {
+            contacts = true, tasks = false, events = false, eventRange = "all", direction = "twoWay", conflictWinner = "crm", autoSyncMinutes = 30,
+        });
+
+        using (var connection = storage.GetConnection())
+            Assert.Equal("*/30 * * * *", Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == jobId).Cron);
+
+        _h.App.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger(jobId);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        JsonElement[] runs;
+        do
+        {
+            await Task.Delay(100);
+            runs = await _h.Admin.GetFromJsonAsync<JsonElement[]>("/api/sync/runs") ?? [];
+        }
+        while ((runs.Length == 0 || runs[0].GetProperty("status").GetString() is "queued" or "running") && DateTime.UtcNow < until);
+        Assert.Equal("scheduled", runs[0].GetProperty("trigger").GetString());
+        SyncHarness.AssertStatus("succeeded", runs[0]);
+
+        await _h.SettingsAsync("twoWay");
+        using (var connection = storage.GetConnection())
+            Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == jobId);
+    }
 }
