@@ -330,7 +330,9 @@ internal sealed class PlanApplier(
 
     private void Fail(Pair pair, SyncSide side, string code, string message, bool count = true)
     {
-        Run.RecordFailure(new RecordFailure(Module, side, side == SyncSide.Crm ? pair.CrmId is { Length: > 0 } id ? id : pair.NotesId : pair.NotesId, code, message));
+        // The id of the side the write was for; a record that does not exist there yet is named by the other side's.
+        var (own, other) = side == SyncSide.Crm ? (pair.CrmId, pair.NotesId) : (pair.NotesId, pair.CrmId);
+        Run.RecordFailure(new RecordFailure(Module, side, own.Length > 0 ? own : other, code, message));
         if (count) Count(c => c with { Failed = c.Failed + 1 });
     }
 
