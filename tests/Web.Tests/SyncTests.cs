@@ -326,4 +326,65 @@ public class SyncTests : IAsyncLifetime
         using (var connection = storage.GetConnection())
             Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == jobId);
     }
+
+    [Fact]
+    public async Task Throttling_and_an_expired_access_token_mid_run_are_absorbed()
+    {
+        await _h.SettingsAsync("twoWay");
+        foreach (var i in Enumerable.Range(0, 30)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
+        _h.Org.ConcurrencyLimit = 1;
+        _h.Zoho.State.ExpireAccessTokens(_h.Org);
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        Assert.Equal(30, _h.CrmContacts.Count);
+    }
+
+    [Fact]
+    public async Task A_password_changed_in_Notes_fails_the_run_with_a_clear_code_and_writes_nothing()
+    {
+        await _h.SettingsAsync("twoWay");
+        _h.AddCrmContact("Amélie", "Poulain", "amelie@example.fr");
+        _h.Domino.State.ChangePassword("Jane Doe", "changed-in-Notes-1");
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("failed", run);
+        Assert.Equal("invalid-credentials", run.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(NotesContacts());
+        Assert.Single(_h.CrmContacts);
+    }
+
+    [Fact]
+    public async Task Exhausted_Zoho_credits_end_the_run_with_their_own_code()
+    {
+        await _h.SettingsAsync("twoWay");
+        AddNotesContact("Jörg", "Müller", "jorg@example.de");
+        _h.Org.DailyCreditLimit = _h.Org.CreditsUsed;
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("failed", run);
+        Assert.Equal("zoho-credits-exhausted", run.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(_h.CrmContacts);
+    }
+
+    [Fact]
+    public async Task A_first_one_way_Notes_to_CRM_sync_copies_Notes_and_leaves_CRM_only_records_alone_and_marks_the_user_synced()
+    {
+        await _h.SettingsAsync("notesToCrm", contacts: true, tasks: true);
+        AddNotesContact("Jörg", "Müller", "jorg@example.de");
+        _h.Domino.State.AddTodo(SyncHarness.MailFile, new TodoSpec { Subject = "Angebot schicken", Importance = "3" });
+        _h.AddCrmContact("Amélie", "Poulain", "amelie@example.fr");
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        Assert.Equal(2, _h.CrmContacts.Count);
+        Assert.Equal("Low", Assert.Single(_h.Org.Records("Tasks"))["Priority"]);
+        Assert.DoesNotContain(NotesContacts(), n => n.Email == "amelie@example.fr");
+        var users = await _h.Admin.GetFromJsonAsync<UsersBody>("/api/users");
+        Assert.True(users!.Users.Single(u => u.UserId == _h.Org.Admin.Id).HasSynced);
+    }
 }
