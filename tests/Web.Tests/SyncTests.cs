@@ -387,4 +387,21 @@ public class SyncTests : IAsyncLifetime
         var users = await _h.Admin.GetFromJsonAsync<UsersBody>("/api/users");
         Assert.True(users!.Users.Single(u => u.UserId == _h.Org.Admin.Id).HasSynced);
     }
+
+    [Fact]
+    public async Task A_contacts_company_becomes_its_CRM_account_created_once_and_comes_back_by_name()
+    {
+        await _h.SettingsAsync("twoWay");
+        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec { FirstName = "Jörg", LastName = "Müller", Email = "jorg@acme.de", CompanyName = "Müller & Söhne GmbH" });
+        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec { FirstName = "Eva", LastName = "Müller", Email = "eva@acme.de", CompanyName = "Müller & Söhne GmbH" });
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        var account = Assert.Single(_h.Org.Records("Accounts"));
+        Assert.Equal("Müller & Söhne GmbH", account["Account_Name"]);
+        Assert.All(_h.CrmContacts, c => Assert.Contains(account.Id, c.Fields["Account_Name"]!.ToJsonString(), StringComparison.Ordinal));
+        SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
+        Assert.Equal(0, SyncHarness.Count(await _h.SyncAsync(), "contacts", "toNotes.updated"));
+    }
 }

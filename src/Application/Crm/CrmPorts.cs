@@ -68,5 +68,8 @@ public interface ICrmGateway
     /// <summary>Contacts only: inserts or updates by the cross-reference field, so a replayed write cannot duplicate.</summary>
     Task<Result<IReadOnlyList<CrmWriteResult>>> UpsertByNotesUnidAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
 
+    /// <summary>The id of the Account named <paramref name="accountName"/>, created when the CRM has none (a contact's company).</summary>
+    Task<Result<string>> EnsureAccountAsync(string orgId, string accountName, CancellationToken ct);
+
     Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
 }

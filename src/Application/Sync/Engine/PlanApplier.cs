@@ -87,7 +87,9 @@ internal sealed class PlanApplier(
 
     private async Task<Result> CreateInCrmAsync((Pair Pair, PairPlan Plan)[] batch, CancellationToken ct)
     {
-        var writes = batch.Select(p => ToCrmWrite(p.Pair, p.Plan, id: null)).ToList();
+        var prepared = await WritesAsync(batch, _ => null, ct);
+        if (prepared.Count == 0) return Result.Success();
+        var writes = prepared.Select(p => p.Write).ToList();
         // Contacts are upserted on the Notes UNID: a batch replayed after a lost answer updates, never duplicates.
         // Tasks have no upsert (zoho.md §2): a lost insert is found by its UNID on the next run and adopted.
         var results = Module == SyncModule.Contacts
@@ -97,7 +99,7 @@ internal sealed class PlanApplier(
 
         foreach (var result in results.Value)
         {
-            var (pair, plan) = batch[result.Index];
+            var (pair, plan) = prepared[result.Index].Item;
             if (!result.Succeeded) { Fail(pair, SyncSide.Crm, result); continue; }
             Relink(pair, pair.NotesId, result.Id!, plan.Synced!, result.ModifiedTime, crmWrittenWithUnid: true);
             Count(c => c with { ToCrm = c.ToCrm with { Created = c.ToCrm.Created + 1 } });
@@ -111,12 +113,14 @@ internal sealed class PlanApplier(
 
     private async Task<Result> UpdateCrmAsync((Pair Pair, PairPlan Plan)[] batch, CancellationToken ct)
     {
-        var results = await ctx.Crm.UpdateAsync(ctx.OrgId, Module, [.. batch.Select(p => ToCrmWrite(p.Pair, p.Plan, p.Pair.CrmId))], ct);
+        var prepared = await WritesAsync(batch, p => p.CrmId, ct);
+        if (prepared.Count == 0) return Result.Success();
+        var results = await ctx.Crm.UpdateAsync(ctx.OrgId, Module, [.. prepared.Select(p => p.Write)], ct);
         if (results.IsFailure) return results.Error!;
 
         foreach (var result in results.Value)
         {
-            var (pair, plan) = batch[result.Index];
+            var (pair, plan) = prepared[result.Index].Item;
             if (!result.Succeeded) { Fail(pair, SyncSide.Crm, result); continue; }
             Count(c => c with { ToCrm = c.ToCrm with { Updated = c.ToCrm.Updated + 1 } });
             // A merge may write both sides: the Notes half follows, with its own If-Unmodified-Since.
@@ -203,7 +207,8 @@ internal sealed class PlanApplier(
                 if (plan2.ToCrm is { Count: > 0 })
                 {
                     // The Notes edit that beat us goes to the CRM too, before the link says both sides hold it.
-                    var crmWrite = await ctx.Crm.UpdateAsync(ctx.OrgId, Module, [ToCrmWrite(again, plan2, again.CrmId)], ct);
+                    if (await ToCrmWriteAsync(again, plan2, again.CrmId, ct) is not { } write) return Result.Success();
+                    var crmWrite = await ctx.Crm.UpdateAsync(ctx.OrgId, Module, [write], ct);
                     if (crmWrite.IsFailure) return crmWrite.Error!;
                     if (crmWrite.Value is [{ Succeeded: false } refused]) { Fail(again, SyncSide.Crm, refused); return Result.Success(); }
                 }
@@ -250,12 +255,30 @@ internal sealed class PlanApplier(
         return Result.Success();
     }
 
-    private CrmWrite ToCrmWrite(Pair pair, PairPlan plan, string? id)
+    /// <summary>The CRM write of a plan; null (and the record reported) when a value could not be resolved.</summary>
+    private async Task<CrmWrite?> ToCrmWriteAsync(Pair pair, PairPlan plan, string? id, CancellationToken ct)
     {
-        var (fields, truncated) = map.ToCrm(plan.ToCrm!);
+        var (mapped, truncated) = map.ToCrm(plan.ToCrm!);
+        var fields = new Dictionary<string, string?>(mapped, StringComparer.Ordinal);
+        if (await map.ResolveCrmFieldsAsync(fields, ctx.Crm, ctx.OrgId, ct) is { } unresolved)
+        {
+            Fail(pair, SyncSide.Crm, unresolved.Code, unresolved.Message);
+            return null;
+        }
+
         foreach (var field in truncated)
             Fail(pair, SyncSide.Crm, "value-truncated", $"'{field}' was longer than Zoho allows and was shortened.", count: false);
         return new CrmWrite(id, fields, NotesUnid: pair.NotesId);
+    }
+
+    /// <summary>The plans of a batch whose CRM write could be built, each with its write.</summary>
+    private async Task<List<((Pair Pair, PairPlan Plan) Item, CrmWrite Write)>> WritesAsync(
+        (Pair Pair, PairPlan Plan)[] batch, Func<Pair, string?> id, CancellationToken ct)
+    {
+        var writes = new List<((Pair, PairPlan), CrmWrite)>();
+        foreach (var item in batch)
+            if (await ToCrmWriteAsync(item.Pair, item.Plan, id(item.Pair), ct) is { } write) writes.Add((item, write));
+        return writes;
     }
 
     private void Relink(

@@ -1,15 +1,18 @@
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
+using NotesSync.Domain.Common;
 using NotesSync.Domain.Profiles;
 
 namespace NotesSync.Application.Sync.Modules;
 
 /// <summary>
-/// Contacts: the mail file's Person documents (das.md §3) and Zoho Contacts (zoho.md §2). The company is not
-/// mapped yet: Zoho keeps it as an Account lookup, which needs the Account resolved or created first.
+/// Contacts: the mail file's Person documents (das.md §3) and Zoho Contacts (zoho.md §2). The company is Zoho's
+/// Account lookup: read by name, written by the id of the Account of that name (found, or created).
 /// </summary>
 public sealed class ContactMapping : ModuleMapping
 {
+    private const string AccountLookup = "Account_Name";
+
     public override SyncModule Module => SyncModule.Contacts;
     public override string NotesView => "($Contacts)";
     public override string NotesForm => "Person";
@@ -24,6 +27,7 @@ public sealed class ContactMapping : ModuleMapping
         new("homePhone", "PhoneNumber", "Home_Phone", 30),
         new("title", "JobTitle", "Title", 100),
         new("department", "Department", "Department", 100),
+        new("company", "CompanyName", AccountLookup, 200),
         new("street", "OfficeStreetAddress", "Mailing_Street", 250),
         new("city", "OfficeCity", "Mailing_City", 30),
         new("state", "OfficeState", "Mailing_State", 30),
@@ -31,6 +35,22 @@ public sealed class ContactMapping : ModuleMapping
         new("country", "OfficeCountry", "Mailing_Country", 30),
         new("description", "Comment", "Description", 32000),
     ];
+
+    public override async Task<Error?> ResolveCrmFieldsAsync(
+        Dictionary<string, string?> fields, ICrmGateway crm, string orgId, CancellationToken ct)
+    {
+        if (!fields.TryGetValue(AccountLookup, out var company)) return null;
+        if (string.IsNullOrWhiteSpace(company))
+        {
+            fields[AccountLookup] = null; // clears the lookup
+            return null;
+        }
+
+        var account = await crm.EnsureAccountAsync(orgId, company, ct);
+        if (account.IsFailure) return account.Error;
+        fields[AccountLookup] = account.Value;
+        return null;
+    }
 
     /// <summary>By e-mail first, then by name and phone (issue: contacts by e-mail, then name and phone).</summary>
     public override IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values)

@@ -1,5 +1,6 @@
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
+using NotesSync.Domain.Common;
 using NotesSync.Domain.Profiles;
 
 namespace NotesSync.Application.Sync.Modules;
@@ -63,6 +64,13 @@ public abstract class ModuleMapping
 
         return (fields, truncated);
     }
+
+    /// <summary>
+    /// Turns the CRM fields of a write into what Zoho takes, where a value needs the CRM itself (a lookup by name);
+    /// answers an error for this record only, or null.
+    /// </summary>
+    public virtual Task<Error?> ResolveCrmFieldsAsync(Dictionary<string, string?> fields, ICrmGateway crm, string orgId, CancellationToken ct) =>
+        Task.FromResult<Error?>(null);
 
     /// <summary>A key two records of the same thing share, for the first sync's matching; null when there is none.</summary>
     public abstract IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values);
