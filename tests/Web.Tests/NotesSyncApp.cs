@@ -20,7 +20,11 @@ namespace NotesSync.Web.Tests;
 public sealed class NotesSyncApp : WebApplicationFactory<Program>
 {
     public const string HookSecret = "test-hook-secret";
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"notessync-web-{Guid.NewGuid():N}.db");
+    /// <summary>The SQLite file; a restarted host is given the same one.</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), $"notessync-web-{Guid.NewGuid():N}.db");
+
+    /// <summary>Whether disposing the host deletes its database (not when it is about to be restarted on it).</summary>
+    public bool KeepDatabase { get; set; }
 
     public string Environment { get; init; } = "Development";
 
@@ -36,7 +40,7 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:NotesSync", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:NotesSync", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Marketplace:HookSecret", HookSecret);
         // The simulators listen on plain http on loopback.
@@ -54,7 +58,7 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
+        if (!KeepDatabase) File.Delete(DatabasePath);
     }
 
     public async Task<HttpResponseMessage> HookAsync(

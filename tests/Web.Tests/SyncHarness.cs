@@ -29,7 +29,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public DominoSimulator Domino { get; }
     public ZohoSimulator Zoho { get; }
     public ZohoOrg Org { get; }
-    public NotesSyncApp App { get; }
+    public NotesSyncApp App { get; private set; }
     public HttpClient Admin { get; private set; } = null!;
     public string Secret { get; private set; } = "";
 
@@ -56,6 +56,18 @@ public sealed class SyncHarness : IAsyncDisposable
         await harness.ConnectZohoAsync();
         await harness.ConnectNotesAsync();
         return harness;
+    }
+
+    /// <summary>Stops the host (its worker's jobs are cancelled) and starts a new one on the same database.</summary>
+    public async Task RestartAsync()
+    {
+        App.KeepDatabase = true;
+        var settings = App.Settings;
+        await App.DisposeAsync();
+        var restarted = new NotesSyncApp { FakeCrmUsers = false, DatabasePath = App.DatabasePath };
+        foreach (var (key, value) in settings) restarted.Settings[key] = value;
+        App = restarted;
+        Admin = App.ClientFor(Secret, Org.Id, Org.Admin.Id);
     }
 
     /// <summary>The OAuth round trip as the admin's browser makes it: our authorize URL, Zoho's redirect, our callback.</summary>

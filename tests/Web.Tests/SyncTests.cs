@@ -404,4 +404,27 @@ public class SyncTests : IAsyncLifetime
         SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
         Assert.Equal(0, SyncHarness.Count(await _h.SyncAsync(), "contacts", "toNotes.updated"));
     }
+
+    [Fact]
+    public async Task A_host_stopped_in_the_middle_of_a_run_leaves_its_user_able_to_sync_and_nothing_duplicated()
+    {
+        await _h.SettingsAsync("twoWay", tasks: false);
+        foreach (var i in Enumerable.Range(0, 40)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
+        _h.Domino.Knobs.Latency = TimeSpan.FromMilliseconds(40);
+        var started = await _h.Admin.PostAsync("/api/sync/runs", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (_h.Domino.Calls.Calls.Count(c => c.Path.Contains("/documents/unid/", StringComparison.Ordinal)) < 10 && DateTime.UtcNow < until)
+            await Task.Delay(20);
+
+        await _h.RestartAsync();
+        _h.Domino.Knobs.Latency = TimeSpan.Zero;
+        var stopped = await _h.Admin.GetFromJsonAsync<JsonElement>($"/api/sync/runs/{runId}");
+        var next = await _h.SyncAsync();
+
+        Assert.Equal("interrupted", stopped.GetProperty("error").GetProperty("code").GetString());
+        SyncHarness.AssertStatus("succeeded", next);
+        Assert.Equal(40, _h.CrmContacts.Count);
+        Assert.Equal(40, _h.CrmContacts.Select(c => c["Email"]).Distinct().Count());
+    }
 }

@@ -45,6 +45,12 @@ public sealed class ExecuteSyncRunHandler(
                 account?.MarkUserSynced(run.UserId);
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The host is shutting down (or the job was deleted): say so now rather than let the user wait for the
+            // sweep. Everything written so far is linked; the next run resumes from the checkpoints.
+            run.MarkInterrupted(clock.GetUtcNow());
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug must not leave the user's run "running" for ever: it ends failed, and what was written is
