@@ -22,8 +22,6 @@ public sealed class ExecuteSyncRunHandler(
     TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
-    private static readonly ModuleMapping[] Mappings = [new ContactMapping(), new TaskMapping()];
-
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
     {
         var run = await runs.GetByIdAsync(command.RunId, ct);
@@ -73,7 +71,8 @@ public sealed class ExecuteSyncRunHandler(
 
         var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
         var context = new SyncContext(run, profile, mailbox, crm, links, runs, clock);
-        foreach (var mapping in Mappings.Where(m => profile.Settings.Modules.Contains(m.Module)))
+        ModuleMapping[] mappings = [new ContactMapping(), new TaskMapping(clock)];
+        foreach (var mapping in mappings.Where(m => profile.Settings.Modules.Contains(m.Module)))
         {
             var done = await new ModuleSync(mapping, context).RunAsync(ct);
             if (done.IsFailure) return Whole(done.Error!);

@@ -9,8 +9,10 @@ namespace NotesSync.Application.Sync.Modules;
 /// To-dos: the mail file's Task documents (das.md §4) and Zoho Tasks. Status and priority are compared by meaning
 /// ("completed"/"open", "high"/"normal"/"low"), since each side has its own vocabulary.
 /// </summary>
-public sealed class TaskMapping : ModuleMapping
+public sealed class TaskMapping(TimeProvider clock) : ModuleMapping
 {
+    public TaskMapping() : this(TimeProvider.System) { }
+
     public override SyncModule Module => SyncModule.Tasks;
     public override string NotesView => "($ToDo)";
     public override string NotesForm => "Task";
@@ -73,7 +75,7 @@ public sealed class TaskMapping : ModuleMapping
                 ? NotesItem.Date(date)
                 : NotesItem.Text("");
         if (values.TryGetValue("status", out var status))
-            items["CompletedDateTime"] = status == "completed" ? NotesItem.DateTime(DateTimeOffset.UtcNow) : NotesItem.Text("");
+            items["CompletedDateTime"] = status == "completed" ? NotesItem.DateTime(clock.GetUtcNow()) : NotesItem.Text("");
         if (values.TryGetValue("priority", out var priority))
             items["Importance"] = NotesItem.Text(priority switch { "high" => "1", "low" => "3", _ => "2" });
         if (values.TryGetValue("description", out var description)) items["Body"] = NotesItem.Text(description ?? "");
