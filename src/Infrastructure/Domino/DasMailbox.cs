@@ -1,14 +1,18 @@
+using Microsoft.Extensions.Options;
 using NotesSync.Application.Notes;
 using NotesSync.Domain.Common;
 
 namespace NotesSync.Infrastructure.Domino;
 
-/// <summary>Opens a user's mail file over DAS with their credentials; nothing is sent until the first call.</summary>
-internal sealed class DasMailboxes(DasClient das) : INotesMailboxes
+/// <summary>
+/// Opens a user's mail file over DAS with their credentials; nothing is sent until the first call. Each mailbox
+/// opened sends at most <see cref="DominoOptions.MaxConcurrency"/> calls at once (one without options).
+/// </summary>
+internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? options = null) : INotesMailboxes
 {
     public INotesMailbox Open(NotesCredentials credentials, string mailFile)
     {
-        var session = new DasSession(das, credentials, mailFile);
+        var session = new DasSession(das, credentials, mailFile, options?.Value.MaxConcurrency ?? 1);
         return new DasMailbox(new DasDocuments(session), new DasCalendar(session));
     }
 }

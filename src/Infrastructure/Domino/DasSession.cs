@@ -2,23 +2,45 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Threading.Channels;
 using NotesSync.Application.Notes;
 using NotesSync.Domain.Common;
 
 namespace NotesSync.Infrastructure.Domino;
 
 /// <summary>
-/// One user's mail file on one server: sends DAS calls under the database's URL prefix and says what an answer
-/// that is not the one expected means for the user.
+/// One user's mail file on one server: sends DAS calls under the database's URL prefix, at most
+/// <paramref name="maxConcurrency"/> at once (Notes:MaxConcurrency: a sync may read ahead, the server sees no more
+/// than that), and says what an answer that is not the one expected means for the user.
 /// </summary>
-internal sealed class DasSession(DasClient das, NotesCredentials credentials, string mailFile)
+internal sealed class DasSession(DasClient das, NotesCredentials credentials, string mailFile, int maxConcurrency = 1)
 {
+    // One token per call allowed in flight: a call takes one and gives it back (a channel needs no disposing).
+    private readonly Channel<bool> _slots = Slots(maxConcurrency);
+
     public string MailFile { get; } = DasPaths.NormaliseMailFile(mailFile);
 
     /// <summary><paramref name="path"/> starts with <c>/api/</c> and is already escaped.</summary>
-    public Task<Result<DasResponse>> SendAsync(
-        HttpMethod method, string path, CancellationToken ct, object? json = null, Action<HttpRequestHeaders>? headers = null) =>
-        das.SendAsync(credentials, method, DasPaths.Database(MailFile) + path, ct, json, headers);
+    public async Task<Result<DasResponse>> SendAsync(
+        HttpMethod method, string path, CancellationToken ct, object? json = null, Action<HttpRequestHeaders>? headers = null)
+    {
+        await _slots.Reader.ReadAsync(ct);
+        try
+        {
+            return await das.SendAsync(credentials, method, DasPaths.Database(MailFile) + path, ct, json, headers);
+        }
+        finally
+        {
+            _slots.Writer.TryWrite(true);
+        }
+    }
+
+    private static Channel<bool> Slots(int count)
+    {
+        var slots = Channel.CreateUnbounded<bool>();
+        for (var i = 0; i < Math.Max(1, count); i++) slots.Writer.TryWrite(true);
+        return slots;
+    }
 
     /// <summary>
     /// A failure of the whole side (wrong password, DAS switched off, no mail file…) as the codes of api.md, with the

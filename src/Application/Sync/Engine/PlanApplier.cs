@@ -10,14 +10,22 @@ using NotesSync.Domain.Sync;
 namespace NotesSync.Application.Sync.Engine;
 
 /// <summary>
-/// Carries out the plans: CRM writes in batches of 100, Notes writes one document at a time with
-/// <c>If-Unmodified-Since</c>, every outcome counted, every failed record reported without stopping the run, and
-/// the links saved after each batch. A whole-side failure stops the module with its error.
+/// Carries out the plans: CRM writes in batches of 100, Notes writes one document per call with
+/// <c>If-Unmodified-Since</c>, a few calls at once and their outcomes taken in order, every outcome counted, every
+/// failed record reported without stopping the run, and the links saved after each batch. A whole-side failure
+/// stops the module with its error.
 /// </summary>
 internal sealed class PlanApplier(
     ModuleMapping map, SyncContext ctx, Dictionary<string, RecordLink> byUnid, Dictionary<string, RecordLink> byCrmId)
 {
     private const int Batch = 100;
+
+    /// <summary>
+    /// Notes writes on their way at once: Notes:MaxConcurrency's default (the mailbox holds Domino to the configured
+    /// limit). It also bounds what is already sent when a failure of the whole side stops the module.
+    /// </summary>
+    private const int NotesWritesAhead = 4;
+
     private readonly List<RecordLink> _newLinks = [];
     private readonly List<(string Unid, string CrmId)> _stamps = [];
     private readonly List<RecordLink> _obsolete = [];
@@ -39,19 +47,9 @@ internal sealed class PlanApplier(
         foreach (var batch in plans.Where(p => p.Plan.Kind == PlanKind.DeleteInCrm).Chunk(Batch))
             if (await DeleteInCrmAsync(batch, ct) is { IsFailure: true } failed) return failed;
 
-        foreach (var (pair, plan) in plans.Where(p => p.Plan.Kind is PlanKind.CreateInNotes or PlanKind.DeleteInNotes
-                     || (p.Plan.Kind == PlanKind.Update && p.Plan.ToCrm is not { Count: > 0 })))
-        {
-            var done = plan.Kind switch
-            {
-                PlanKind.CreateInNotes => await CreateInNotesAsync(pair, plan, ct),
-                PlanKind.DeleteInNotes => await DeleteInNotesAsync(pair, ct),
-                _ => await UpdateNotesAsync(pair, plan, retry: true, ct),
-            };
-            if (done.IsFailure) return done;
-            ctx.Progress.Advance();
-            if (++_notesWrites % 20 == 0) await SaveAsync(ct);
-        }
+        var notesWrites = plans.Where(p => p.Plan.Kind is PlanKind.CreateInNotes or PlanKind.DeleteInNotes
+            || (p.Plan.Kind == PlanKind.Update && p.Plan.ToCrm is not { Count: > 0 })).ToList();
+        if (await WriteNotesAsync(notesWrites, ct) is { IsFailure: true } stopped) return stopped;
 
         // The CRM side carries the Notes id too: records copied into Notes, or matched, get their cross-reference now.
         foreach (var batch in _stamps.Chunk(Batch))
@@ -79,6 +77,7 @@ internal sealed class PlanApplier(
         {
             Count(c => c with { Unchanged = c.Unchanged + 1 });
             if (plan.Synced is { } synced) Relink(pair, pair.NotesId, pair.CrmId, synced, pair.Crm?.Record.ModifiedTime);
+            else if (pair is { Link: { } same, Crm: { } crm }) NoteVersions(same, pair.Notes, crm);
         }
 
         LogConflicts(pair, plan);
@@ -159,7 +158,63 @@ internal sealed class PlanApplier(
         return Result.Success();
     }
 
-    private async Task<Result> CreateInNotesAsync(Pair pair, PairPlan plan, CancellationToken ct)
+    /// <summary>
+    /// The Notes writes, <see cref="NotesWritesAhead"/> on their way at once. Each write's calls run ahead; what it
+    /// leads to (links, counts, failures, the re-decision after a 412) is taken in the plans' order on this flow, so
+    /// the run's state is only ever changed by one at a time. A failure of the whole side sends nothing more; the
+    /// outcomes of the writes already sent are still taken, so that what they wrote is linked.
+    /// </summary>
+    private async Task<Result> WriteNotesAsync(List<(Pair Pair, PairPlan Plan)> plans, CancellationToken ct)
+    {
+        var window = new Queue<Task<Func<Task<Result>>>>();
+        Result? stopped = null;
+        var next = 0;
+        try
+        {
+            while (true)
+            {
+                while (stopped is null && window.Count < NotesWritesAhead && next < plans.Count)
+                {
+                    var (pair, plan) = plans[next++];
+                    window.Enqueue(plan.Kind switch
+                    {
+                        PlanKind.CreateInNotes => CreateInNotesAsync(pair, plan, ct),
+                        PlanKind.DeleteInNotes => DeleteInNotesAsync(pair, ct),
+                        _ => SendNotesUpdateAsync(pair, plan, ct),
+                    });
+                }
+
+                if (!window.TryDequeue(out var sent)) return stopped ?? Result.Success();
+                var done = await (await sent)();
+                if (stopped is not null) continue;
+                if (done.IsFailure)
+                {
+                    stopped = done;
+                    continue;
+                }
+
+                ctx.Progress.Advance();
+                if (++_notesWrites % 20 == 0) await SaveAsync(ct);
+            }
+        }
+        finally
+        {
+            // Left by an exception (the run cancelled): no write is left unobserved; the next run adopts what they did.
+            foreach (var sent in window)
+            {
+                try
+                {
+                    await sent;
+                }
+                catch (Exception)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>Creates the document; answers what then follows, to be taken in order.</summary>
+    private async Task<Func<Task<Result>>> CreateInNotesAsync(Pair pair, PairPlan plan, CancellationToken ct)
     {
         var items = new Dictionary<string, NotesItem>(map.ToNotes(plan.ToNotes!), StringComparer.Ordinal)
         {
@@ -167,18 +222,32 @@ internal sealed class PlanApplier(
             [ModuleMapping.CrmIdItem] = NotesItem.Text(pair.CrmId),
         };
         var unid = await ctx.Mailbox.CreateDocumentAsync(map.NotesForm, items, ct);
-        if (unid.IsFailure) return RecordOrStop(pair, SyncSide.Notes, unid.Error!);
-
-        Relink(pair, unid.Value, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime);
-        Count(c => c with { ToNotes = c.ToNotes with { Created = c.ToNotes.Created + 1 } });
-        LogConflicts(pair, plan);
-        return Result.Success();
+        return () =>
+        {
+            if (unid.IsFailure) return Task.FromResult(RecordOrStop(pair, SyncSide.Notes, unid.Error!));
+            Relink(pair, unid.Value, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime);
+            Count(c => c with { ToNotes = c.ToNotes with { Created = c.ToNotes.Created + 1 } });
+            LogConflicts(pair, plan);
+            return Task.FromResult(Result.Success());
+        };
     }
 
-    private async Task<Result> UpdateNotesAsync(Pair pair, PairPlan plan, bool retry, CancellationToken ct)
+    /// <summary>Patches the document; answers what then follows, to be taken in order.</summary>
+    private async Task<Func<Task<Result>>> SendNotesUpdateAsync(Pair pair, PairPlan plan, CancellationToken ct)
     {
-        var document = pair.Notes?.Document;
-        var written = await ctx.Mailbox.UpdateDocumentAsync(pair.NotesId, map.ToNotes(plan.ToNotes!), document?.LastModified, ct);
+        var written = await PatchNotesAsync(pair, plan, ct);
+        return () => AfterNotesUpdateAsync(pair, plan, written, retry: true, ct);
+    }
+
+    private Task<Result<NotesWriteOutcome>> PatchNotesAsync(Pair pair, PairPlan plan, CancellationToken ct) =>
+        ctx.Mailbox.UpdateDocumentAsync(pair.NotesId, map.ToNotes(plan.ToNotes!), pair.Notes?.Document.LastModified, ct);
+
+    private async Task<Result> UpdateNotesAsync(Pair pair, PairPlan plan, bool retry, CancellationToken ct) =>
+        await AfterNotesUpdateAsync(pair, plan, await PatchNotesAsync(pair, plan, ct), retry, ct);
+
+    private async Task<Result> AfterNotesUpdateAsync(
+        Pair pair, PairPlan plan, Result<NotesWriteOutcome> written, bool retry, CancellationToken ct)
+    {
         if (written.IsFailure) return RecordOrStop(pair, SyncSide.Notes, written.Error!);
 
         switch (written.Value)
@@ -228,31 +297,55 @@ internal sealed class PlanApplier(
         }
     }
 
-    private async Task<Result> DeleteInNotesAsync(Pair pair, CancellationToken ct)
+    /// <summary>Deletes the document if unchanged; answers what then follows, to be taken in order.</summary>
+    private async Task<Func<Task<Result>>> DeleteInNotesAsync(Pair pair, CancellationToken ct)
     {
         // Only a document unchanged since the link is deleted: its Last-Modified guards a save made meanwhile.
         var current = await ctx.Mailbox.GetDocumentAsync(pair.NotesId, ct);
-        if (current.IsFailure) return RecordOrStop(pair, SyncSide.Notes, current.Error!);
+        if (current.IsFailure) return () => Task.FromResult(RecordOrStop(pair, SyncSide.Notes, current.Error!));
         if (current.Value is { } document)
         {
             if (pair.Link is { } link && map.FromNotes(document).Any(f => link.FieldChanged(SyncSide.Notes, f.Key, f.Value)))
-            {
-                Fail(pair, SyncSide.Notes, "changed-during-sync", "The document changed in Notes while its CRM record was deleted; it was kept.");
-                return Result.Success();
-            }
+                return () => KeptInNotes(pair);
 
             var deleted = await ctx.Mailbox.DeleteDocumentAsync(pair.NotesId, document.LastModified, ct);
-            if (deleted.IsFailure) return RecordOrStop(pair, SyncSide.Notes, deleted.Error!);
-            if (deleted.Value == NotesWriteOutcome.ChangedMeanwhile)
-            {
-                Fail(pair, SyncSide.Notes, "changed-during-sync", "The document changed in Notes while its CRM record was deleted; it was kept.");
-                return Result.Success();
-            }
+            if (deleted.IsFailure) return () => Task.FromResult(RecordOrStop(pair, SyncSide.Notes, deleted.Error!));
+            if (deleted.Value == NotesWriteOutcome.ChangedMeanwhile) return () => KeptInNotes(pair);
         }
 
-        await ForgetAsync(pair, ct);
-        Count(c => c with { ToNotes = c.ToNotes with { Deleted = c.ToNotes.Deleted + 1 } });
-        return Result.Success();
+        return async () =>
+        {
+            await ForgetAsync(pair, ct);
+            Count(c => c with { ToNotes = c.ToNotes with { Deleted = c.ToNotes.Deleted + 1 } });
+            return Result.Success();
+        };
+    }
+
+    private Task<Result> KeptInNotes(Pair pair)
+    {
+        Fail(pair, SyncSide.Notes, "changed-during-sync", "The document changed in Notes while its CRM record was deleted; it was kept.");
+        return Task.FromResult(Result.Success());
+    }
+
+    /// <summary>
+    /// A linked pair found unchanged, at versions newer than the ones its link names (our own cross-reference write,
+    /// or the checkpoint's overlap, brought them back): the link now names these versions, so that the next run takes
+    /// them for known instead of reading them again. A Notes document not read is the version the link names already.
+    /// </summary>
+    private void NoteVersions(RecordLink link, NotesSide? notes, CrmSide crm)
+    {
+        var notesModified = notes is null ? link.NotesModifiedAt : LinkVersions.Settled(notes.Document.Modified, ctx.StartedAt) ?? link.NotesModifiedAt;
+        var crmModified = LinkVersions.Settled(crm.Record.ModifiedTime, ctx.StartedAt) ?? link.CrmModifiedAt;
+        if (link.NotesModifiedAt == notesModified && link.CrmModifiedAt == crmModified) return;
+        var now = ctx.Clock.GetUtcNow();
+        if (notes is null)
+        {
+            if (LinkVersions.CrmUnchanged(link, crm)) link.Resynced(SyncedVersion.Same(crm.Values), notesModified, crmModified, now);
+        }
+        else if (LinkVersions.Holds(link, SyncSide.Notes, notes.Values) && LinkVersions.Holds(link, SyncSide.Crm, crm.Values))
+        {
+            link.Resynced(new SyncedVersion(notes.Values, crm.Values), notesModified, crmModified, now);
+        }
     }
 
     /// <summary>The CRM write of a plan; null (and the record reported) when a value could not be resolved.</summary>
@@ -298,16 +391,19 @@ internal sealed class PlanApplier(
         if (pair.Link is { } current)
         {
             link = current;
-            link.Resynced(synced, pair.Notes?.Document.Modified ?? link.NotesModifiedAt, crmModified ?? link.CrmModifiedAt, now);
+            link.Resynced(synced, pair.Notes is { } read ? NotesVersion(read) : link.NotesModifiedAt, crmModified ?? link.CrmModifiedAt, now);
             return;
         }
 
-        var created = RecordLink.Link(ctx.OrgId, ctx.UserId, Module, unid, crmId, synced, pair.Notes?.Document.Modified, crmModified, now);
+        var created = RecordLink.Link(ctx.OrgId, ctx.UserId, Module, unid, crmId, synced, pair.Notes is { } seen ? NotesVersion(seen) : null, crmModified, now);
         byUnid[unid] = created;
         byCrmId[crmId] = created;
         _newLinks.Add(created);
         if (!crmWrittenWithUnid && pair.Crm?.Record.NotesUnid != unid) _stamps.Add((unid, crmId));
     }
+
+    /// <summary>The Notes version a link names: the one read, when its time names it alone (else none: read it again).</summary>
+    private DateTimeOffset? NotesVersion(NotesSide notes) => LinkVersions.Settled(notes.Document.Modified, ctx.StartedAt);
 
     /// <summary>Saves the new links with everything else the run changed, in one unit of work.</summary>
     private async Task SaveAsync(CancellationToken ct)

@@ -1,0 +1,39 @@
+using NotesSync.Domain.Links;
+using NotesSync.Domain.Runs;
+
+namespace NotesSync.Application.Sync.Engine;
+
+/// <summary>
+/// Whether a side still holds what its link remembers, so that a version of it the link does not name yet can be
+/// taken as known (our own cross-reference write, or the checkpoint's overlap, brings such versions back).
+/// </summary>
+internal static class LinkVersions
+{
+    /// <summary>How far the servers' clocks may be from ours (the checkpoints assume the same).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A modification time that names one version only: DAS and Zoho give modification times to the second, so a
+    /// save later in the same second as the version read would carry the same time. A time whose second was over
+    /// before the run began (allowing for clock skew) cannot be shared by a later save; any other is not kept (null).
+    /// </summary>
+    public static DateTimeOffset? Settled(DateTimeOffset? modified, DateTimeOffset runStart) =>
+        modified is { } at && at < runStart - ClockSkew - TimeSpan.FromSeconds(1) ? at : null;
+
+    /// <summary><paramref name="values"/> are exactly the fields the link knows, each as <paramref name="side"/> held it.</summary>
+    public static bool Holds(RecordLink link, SyncSide side, IReadOnlyDictionary<string, string?> values) =>
+        link.Fingerprints.Count == values.Count
+        && values.All(field => link.FingerprintOf(side, field.Key) is { } last && last.Matches(field.Value));
+
+    /// <summary>No field was left different on the two sides (a one-way profile may leave some apart).</summary>
+    public static bool Together(RecordLink link) =>
+        link.Fingerprints.Keys.All(field => link.FingerprintOf(SyncSide.Notes, field) == link.FingerprintOf(SyncSide.Crm, field));
+
+    /// <summary>
+    /// A CRM record that changed nothing the link knows (our cross-reference write touched it), beside a Notes
+    /// document that did not change since the checkpoint either: the pair is as synced, so the document need not be
+    /// read to decide it. A record that turned private is still read, to be decided (and counted) as private.
+    /// </summary>
+    public static bool CrmUnchanged(RecordLink link, CrmSide crm) =>
+        !crm.IsPrivate && Together(link) && Holds(link, SyncSide.Crm, crm.Values);
+}

@@ -1,0 +1,180 @@
+using NotesSync.Simulators.Domino.Hosting;
+using NotesSync.Simulators.Zoho;
+using static NotesSync.Benchmarks.Minimum;
+
+namespace NotesSync.Benchmarks;
+
+/// <summary>
+/// One host process with its two simulators, two tenants (a small warm-up one, so that the measured runs meet a
+/// host whose code is compiled, as a production node's is) and the scenarios of one chain.
+/// </summary>
+public sealed class Bench : IAsyncDisposable
+{
+    public const string HookSecret = "benchmark-hook-secret";
+    private const string WarmUpPrefix = "warm-up ";
+
+    private readonly string _workDir;
+    private readonly DominoSimulator _domino;
+    private readonly ZohoSimulator _zoho;
+
+    private Bench(BenchOptions options, string workDir, DominoSimulator domino, ZohoSimulator zoho, HostProcess host, Tenant warmUp, Tenant measured)
+    {
+        Options = options;
+        _workDir = workDir;
+        _domino = domino;
+        _zoho = zoho;
+        Host = host;
+        WarmUp = warmUp;
+        Measured = measured;
+    }
+
+    public BenchOptions Options { get; }
+    public HostProcess Host { get; }
+    public Tenant WarmUp { get; }
+    public Tenant Measured { get; }
+
+    public static async Task<Bench> StartAsync(BenchOptions options, CancellationToken ct)
+    {
+        var workDir = Directory.CreateTempSubdirectory("notessync-bench-").FullName;
+        var latency = TimeSpan.FromMilliseconds(options.LatencyMs);
+        var domino = await DominoSimulator.StartAsync(new DominoSimulatorOptions { Latency = latency, Seed = options.Seed }, ct);
+        var zoho = await ZohoSimulator.StartAsync(new ZohoSimulatorOptions { Latency = latency }, ct);
+
+        var hostUri = HostProcess.ReserveAddress();
+        var redirect = new Uri(hostUri, "oauth/zoho/callback");
+        var measured = Tenant.Create(domino, zoho, "Jane Doe", "Zylker Traders", redirect, options.ZohoConcurrency);
+        var warmUp = Tenant.Create(domino, zoho, "Walter Warmup", "Warm-up Ltd", redirect, options.ZohoConcurrency);
+
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:NotesSync"] = $"Data Source={Path.Combine(workDir, "notessync.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["Jobs:Storage"] = "InMemory",
+            ["Marketplace:HookSecret"] = HookSecret,
+            ["Notes:AllowInsecureHttp"] = "true",
+            ["Notes:AllowPrivateNetworks"] = "true",
+            ["Notes:MaxConcurrency"] = options.NotesConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Zoho:AccountsUrl"] = zoho.AccountsUri.ToString(),
+            ["Zoho:ClientId"] = measured.Org.Client.ClientId,
+            ["Zoho:ClientSecret"] = measured.Org.Client.ClientSecret,
+            ["Zoho:RedirectUri"] = redirect.ToString(),
+            ["Zoho:MaxConcurrencyPerOrg"] = options.ZohoConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Four Information lines per outgoing call would measure the console, not the engine.
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        };
+        var host = await HostProcess.StartAsync(options.HostPath ?? HostProcess.DefaultHostPath(), workDir, hostUri, settings, ct);
+        var bench = new Bench(options, workDir, domino, zoho, host, warmUp, measured);
+        await warmUp.ConnectAsync(host, HookSecret, ct);
+        await measured.ConnectAsync(host, HookSecret, ct);
+        return bench;
+    }
+
+    public static async Task<List<ScenarioResult>> RunChainsAsync(BenchOptions options, Action<ScenarioResult> report, CancellationToken ct)
+    {
+        var results = new List<ScenarioResult>();
+        var chains = new (string[] Scenarios, Func<Bench, Tenant, DataSet, bool, Action<ScenarioResult>, CancellationToken, Task> Run)[]
+        {
+            (["notes-to-crm"], NotesToCrmAsync),
+            (["crm-to-notes"], CrmToNotesAsync),
+            (["two-way-match", "resync-after-first", "resync-unchanged", "resync-1pct"], TwoWayAsync),
+        };
+        foreach (var (scenarios, run) in chains.Where(c => c.Scenarios.Any(options.Scenarios.Contains)))
+        {
+            await using var bench = await StartAsync(options, ct);
+            Console.WriteLine($"# host pid {bench.Host.ProcessId} at {bench.Host.BaseUri}, files in {bench._workDir}");
+            if (options.WarmUpContacts > 0)
+            {
+                var small = new DataSet(options.WarmUpContacts, Math.Max(1, options.WarmUpContacts / 5), options.Seed + 1);
+                await run(bench, bench.WarmUp, small, false, _ => { }, ct);
+            }
+
+            var data = new DataSet(options.Contacts, options.Tasks, options.Seed);
+            await run(bench, bench.Measured, data, true, r =>
+            {
+                if (!options.Scenarios.Contains(r.Scenario)) return;
+                results.Add(r);
+                report(r);
+            }, ct);
+        }
+        return results;
+    }
+
+    /// <summary>A measured step when <paramref name="measure"/>, else a plain run (preparing, or warming up).</summary>
+    private async Task StepAsync(
+        Tenant tenant, bool measure, string scenario, string description, Minimum minimum, Action<ScenarioResult> report, CancellationToken ct)
+    {
+        if (!measure)
+        {
+            var run = await tenant.SyncAsync(Options.RunTimeout, ct);
+            var status = run.GetProperty("status").GetString();
+            if (status != "succeeded") throw new InvalidOperationException($"{WarmUpPrefix}{scenario} ended {status}: {run}");
+            return;
+        }
+
+        Console.WriteLine($"# {scenario}: running…");
+        report(await Measure.RunAsync(this, tenant, scenario, description, minimum, ct));
+    }
+
+    private static async Task NotesToCrmAsync(Bench b, Tenant t, DataSet data, bool measure, Action<ScenarioResult> report, CancellationToken ct)
+    {
+        var (nc, nt, _, _) = data.Place(t, _ => Placement.Notes);
+        await t.SettingsAsync("notesToCrm", ct);
+        ModuleWork Work(int n) => new(NotesRows: n, NotesReads: n, NotesWrites: 0, CrmChanged: 0, ReSync: false, CrmCreates: n, CrmUpdates: 0, CrossReferences: 0);
+        var companies = data.CompaniesOf(_ => Placement.Notes, Placement.Notes);
+        await b.StepAsync(t, measure, "notes-to-crm", "first sync Notes → CRM into an empty CRM",
+            Of(Work(nc), Work(nt)).WithAccounts(companies, []), report, ct);
+    }
+
+    private static async Task CrmToNotesAsync(Bench b, Tenant t, DataSet data, bool measure, Action<ScenarioResult> report, CancellationToken ct)
+    {
+        var (_, _, cc, ct2) = data.Place(t, _ => Placement.Crm);
+        await t.SettingsAsync("crmToNotes", ct);
+        ModuleWork Work(int n) => new(NotesRows: 0, NotesReads: 0, NotesWrites: n, CrmChanged: n, ReSync: false, CrmCreates: 0, CrmUpdates: 0, CrossReferences: n);
+        await b.StepAsync(t, measure, "crm-to-notes", "first sync CRM → Notes into an empty mail file", Of(Work(cc), Work(ct2)), report, ct);
+    }
+
+    private static async Task TwoWayAsync(Bench b, Tenant t, DataSet data, bool measure, Action<ScenarioResult> report, CancellationToken ct)
+    {
+        var (nc, nt, cc, ct2) = data.Place(t, DataSet.HalfShared);
+        await t.SettingsAsync("twoWay", ct);
+        int Shared(int count) => Enumerable.Range(0, count).Count(i => DataSet.HalfShared(i) == Placement.Both);
+        var (sharedC, sharedT) = (Shared(data.People.Count), Shared(data.ToDos.Count));
+        ModuleWork First(int notes, int crm, int shared) => new(NotesRows: notes, NotesReads: notes, NotesWrites: crm - shared,
+            CrmChanged: crm, ReSync: false, CrmCreates: notes - shared, CrmUpdates: 0, CrossReferences: crm);
+        var written = data.CompaniesOf(DataSet.HalfShared, Placement.Notes);
+        var existing = data.CompaniesOf(DataSet.HalfShared, Placement.Crm, Placement.Both);
+        await b.StepAsync(t, measure, "two-way-match", "first two-way sync, half the records already on both sides (matched)",
+            Of(First(nc, cc, sharedC), First(nt, ct2, sharedT)).WithAccounts(written, existing), report, ct);
+
+        var (allC, allT) = (nc + cc - sharedC, nt + ct2 - sharedT);
+        ModuleWork Quiet(int n) => new(NotesRows: n, NotesReads: 0, NotesWrites: 0, CrmChanged: 0, ReSync: true, CrmCreates: 0, CrmUpdates: 0, CrossReferences: 0);
+        await b.StepAsync(t, measure, "resync-after-first", "two-way re-sync right after the first sync, nothing changed by users",
+            Of(Quiet(allC), Quiet(allT)), report, ct);
+        await b.StepAsync(t, measure, "resync-unchanged", "two-way re-sync, nothing changed (steady state)", Of(Quiet(allC), Quiet(allT)), report, ct);
+
+        var (notesC, notesT, crmC, crmT) = DataSet.ChangeOnePercent(t);
+        ModuleWork Changed(int n, int inNotes, int inCrm) => new(NotesRows: n, NotesReads: inNotes + inCrm, NotesWrites: inCrm,
+            CrmChanged: inCrm, ReSync: true, CrmCreates: 0, CrmUpdates: inNotes, CrossReferences: 0);
+        await b.StepAsync(t, measure, "resync-1pct", $"two-way re-sync, 1% changed on each side ({notesC + notesT} in Notes, {crmC + crmT} in the CRM)",
+            Of(Changed(allC, notesC, crmC), Changed(allT, notesT, crmT)), report, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Measured.Api?.Dispose();
+        WarmUp.Api?.Dispose();
+        await Host.DisposeAsync();
+        await _zoho.DisposeAsync();
+        await _domino.DisposeAsync();
+        if (!Options.KeepFiles)
+        {
+            try
+            {
+                Directory.Delete(_workDir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using NotesSync.Benchmarks;
+
+BenchOptions? options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options is null)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+Console.WriteLine($"# NotesSync benchmark: {options.Contacts} contacts, {options.Tasks} to-dos, latency {options.LatencyMs} ms, " +
+    $"Zoho limit {options.ZohoConcurrency}/org, Notes:MaxConcurrency {options.NotesConcurrency}, seed {options.Seed}");
+Console.WriteLine($"# machine: {Report.Machine()}");
+
+var results = await Bench.RunChainsAsync(options, r =>
+{
+    Console.WriteLine(Report.Scenario(r));
+    Console.WriteLine("   json: " + Report.Json(r));
+    Console.WriteLine();
+}, cancel.Token);
+
+Console.WriteLine(Report.Summary(results));
+if (options.JsonPath is { } path)
+{
+    await Report.WriteJsonAsync(path, options, results);
+    Console.WriteLine($"# JSON written to {Path.GetFullPath(path)}");
+}
+
+return results.All(r => r.Status == "succeeded") ? 0 : 1;
