@@ -23,6 +23,38 @@ public sealed record ModuleOutcome(
         $"unchanged {Unchanged}, private {SkippedPrivate}, conflicts {Conflicts}, failed {Failed}";
 }
 
+/// <summary>
+/// Where a run's time went, from the call logs: seconds with only DAS calls in flight, only Zoho calls, both, and
+/// none (the host working, or waiting on its database), between the run's start and end.
+/// </summary>
+public sealed record TimeSplit(double DasOnly, double ZohoOnly, double Both, double NoCall)
+{
+    public static TimeSplit Of(IEnumerable<(bool Das, DateTimeOffset Start, DateTimeOffset End)> calls, DateTimeOffset from, DateTimeOffset to)
+    {
+        var edges = calls.SelectMany(c => new[] { (At: c.Start, Das: c.Das, Step: 1), (At: c.End, Das: c.Das, Step: -1) })
+            .OrderBy(e => e.At).ThenBy(e => e.Step).ToList();
+        double dasOnly = 0, zohoOnly = 0, both = 0, none = 0;
+        int das = 0, zoho = 0;
+        var last = from;
+        foreach (var (at, isDas, step) in edges.Append((At: to, Das: false, Step: 0)))
+        {
+            var clipped = at < from ? from : at > to ? to : at;
+            var span = (clipped - last).TotalSeconds;
+            if (span > 0)
+            {
+                if (das > 0 && zoho > 0) both += span;
+                else if (das > 0) dasOnly += span;
+                else if (zoho > 0) zohoOnly += span;
+                else none += span;
+                last = clipped;
+            }
+            if (isDas) das += step;
+            else zoho += step;
+        }
+        return new TimeSplit(dasOnly, zohoOnly, both, none);
+    }
+}
+
 /// <summary>Everything measured about one scenario's run.</summary>
 public sealed class ScenarioResult
 {
@@ -51,6 +83,9 @@ public sealed class ScenarioResult
 
     /// <summary>The run's own time, from its start to its end as the host recorded them (the queue wait left out).</summary>
     public required double WallSeconds { get; init; }
+
+    /// <summary>The run's time by what was in flight.</summary>
+    public required TimeSplit Split { get; init; }
 
     /// <summary>From the POST that started it to the poll that saw it end.</summary>
     public required double ObservedSeconds { get; init; }
@@ -140,6 +175,9 @@ public static class Measure
             DasPeakInFlight = tenant.Domino.Concurrency.Max,
             ZohoPeakInFlight = tenant.Org.PeakInFlight,
             WallSeconds = (finished - started).TotalSeconds,
+            Split = TimeSplit.Of(
+                dasCalls.Select(c => (true, c.At - c.Duration, c.At)).Concat(zohoCalls.Select(c => (false, c.At - c.Duration, c.At))),
+                started, finished),
             ObservedSeconds = clock.Elapsed.TotalSeconds,
             PeakWorkingSetBytes = peakReset ? Math.Max(after.PeakRssBytes, before.RssBytes) : after.PeakRssBytes,
             WorkingSetBeforeBytes = before.RssBytes,

@@ -59,6 +59,8 @@ public static class Report
         s.AppendLine(Invariant, $"   lower bound {r.LowerBoundSeconds:0.00} s = {m.Das} × {r.LatencyMs} ms ÷ {r.DasConcurrencyConfigured} + {m.Zoho} × {r.LatencyMs} ms ÷ {r.ZohoConcurrency}");
         s.AppendLine(Invariant, $"   wall {r.WallSeconds:0.00} s (observed {r.ObservedSeconds:0.00} s) = {r.WallToLowerBound:0.00}× the lower bound; " +
             $"the calls made at the concurrency seen would take {r.MadeCallsBoundSeconds:0.00} s");
+        s.AppendLine(Invariant, $"   the run's time: {r.Split.DasOnly:0.00} s only DAS calls in flight, {r.Split.ZohoOnly:0.00} s only Zoho calls, " +
+            $"{r.Split.Both:0.00} s both, {r.Split.NoCall:0.00} s no call (the host working)");
         s.AppendLine(Invariant, $"   in flight at most: DAS {r.DasPeakInFlight} (Notes:MaxConcurrency {r.DasConcurrencyConfigured}), Zoho {r.ZohoPeakInFlight} (limit {r.ZohoConcurrency})");
         s.AppendLine(Invariant, $"   CPU: host {r.HostCpuSeconds:0.0} s, simulators {r.SimulatorsCpuSeconds:0.0} s, over {r.ObservedSeconds:0.0} s on {Environment.ProcessorCount} cores");
         s.AppendLine(Invariant, $"   host memory: peak working set {Mb(r.PeakWorkingSetBytes)} (before the run {Mb(r.WorkingSetBeforeBytes)}), " +
