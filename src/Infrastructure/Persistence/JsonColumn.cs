@@ -28,6 +28,31 @@ internal static class JsonColumn
         return property.HasConversion(v => Serialize(v), v => Deserialize<T>(v), comparer);
     }
 
+    /// <summary>
+    /// A dictionary of plain values as one JSON column, compared entry by entry. EF compares every tracked entity's
+    /// column with its snapshot at each save: a run keeps thousands of links tracked and saves often, so comparing by
+    /// serialising both (as <see cref="AsJson{T}"/> does) made each save cost a serialisation per link.
+    /// </summary>
+    public static PropertyBuilder<Dictionary<TKey, TValue>> AsJsonDictionary<TKey, TValue>(this PropertyBuilder<Dictionary<TKey, TValue>> property)
+        where TKey : notnull
+    {
+        var comparer = new ValueComparer<Dictionary<TKey, TValue>>(
+            (a, b) => SameEntries(a, b),
+            v => v.Count,
+            v => new Dictionary<TKey, TValue>(v, v.Comparer));
+        return property.HasConversion(v => Serialize(v), v => Deserialize<Dictionary<TKey, TValue>>(v), comparer);
+    }
+
+    private static bool SameEntries<TKey, TValue>(Dictionary<TKey, TValue>? a, Dictionary<TKey, TValue>? b)
+        where TKey : notnull
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a is null || b is null || a.Count != b.Count) return false;
+        foreach (var (key, value) in a)
+            if (!b.TryGetValue(key, out var other) || !EqualityComparer<TValue>.Default.Equals(value, other)) return false;
+        return true;
+    }
+
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;

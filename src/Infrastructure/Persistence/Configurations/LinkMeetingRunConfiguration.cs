@@ -20,7 +20,7 @@ internal sealed class RecordLinkConfiguration : IEntityTypeConfiguration<RecordL
         link.Property(l => l.NotesUnid).HasMaxLength(64);
         link.Property(l => l.CrmId).HasMaxLength(64);
         link.Property(l => l.Version).IsConcurrencyToken();
-        link.Property<Dictionary<string, string>>("_fingerprints").HasColumnName("Fingerprints").AsJson();
+        link.Property<Dictionary<string, string>>("_fingerprints").HasColumnName("Fingerprints").AsJsonDictionary();
         link.Ignore(l => l.Fingerprints);
         // One pair per record on each side: a second link to either id is a duplicate in the making.
         link.HasIndex(l => new { l.OrgId, l.UserId, l.Module, l.NotesUnid }).IsUnique();
@@ -61,7 +61,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         run.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
         run.Property(r => r.Version).IsConcurrencyToken();
         run.Property(r => r.Error).AsJson().HasMaxLength(2000);
-        run.Property<Dictionary<SyncModule, ModuleCounts>>("_modules").HasColumnName("Modules").AsJson();
+        run.Property<Dictionary<SyncModule, ModuleCounts>>("_modules").HasColumnName("Modules").AsJsonDictionary();
         run.Property<List<ConflictEntry>>("_conflicts").HasColumnName("Conflicts").AsJson();
         run.Property<List<RecordFailure>>("_failures").HasColumnName("Failures").AsJson();
         run.Ignore(r => r.Modules);
