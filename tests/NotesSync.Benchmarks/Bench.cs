@@ -86,6 +86,7 @@ public sealed class Bench : IAsyncDisposable
             {
                 var small = new DataSet(options.WarmUpContacts, Math.Max(1, options.WarmUpContacts / 5), options.Seed + 1);
                 await run(bench, bench.WarmUp, small, false, _ => { }, ct);
+                await bench.Host.QuietJitAsync(ct);
             }
 
             var data = new DataSet(options.Contacts, options.Tasks, options.Seed);

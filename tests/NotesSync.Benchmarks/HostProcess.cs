@@ -9,7 +9,7 @@ namespace NotesSync.Benchmarks;
 /// <summary>What the host process holds and has allocated at one moment.</summary>
 public sealed record HostSample(
     long AtMs, long AllocatedBytes, long HeapBytes, long CommittedBytes, int Gen0, int Gen1, int Gen2, long RssBytes, long PeakRssBytes,
-    TimeSpan Cpu);
+    TimeSpan Cpu, long JittedMethods);
 
 /// <summary>
 /// The real NotesSync host (src/Web's build output) as a child process on Kestrel, configured as run.sh does it
@@ -122,11 +122,30 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var parts = line.Split(' ');
-        if (parts.Length < 7) return null;
+        if (parts.Length < 8) return null;
         var (rss, peak) = ResidentSet();
         _process.Refresh();
         long L(int i) => long.Parse(parts[i], CultureInfo.InvariantCulture);
-        return new HostSample(L(0), L(1), L(2), L(3), (int)L(4), (int)L(5), (int)L(6), rss, peak, _process.TotalProcessorTime);
+        return new HostSample(L(0), L(1), L(2), L(3), (int)L(4), (int)L(5), (int)L(6), rss, peak, _process.TotalProcessorTime, L(7));
+    }
+
+    /// <summary>
+    /// Waits until the host's JIT is quiet: a fresh process compiles each method again at a higher tier once it has
+    /// run often enough (tiered compilation), and that work, a warm-up's aftermath, would be measured as the run's.
+    /// Quiet is fewer than <paramref name="methodsPerSecond"/> methods compiled over a second; gives up after a minute.
+    /// </summary>
+    public async Task<long> QuietJitAsync(CancellationToken ct, int methodsPerSecond = 20)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        var last = (await FreshSampleAsync(ct)).JittedMethods;
+        while (DateTime.UtcNow < until)
+        {
+            await Task.Delay(1000, ct);
+            var now = (await FreshSampleAsync(ct)).JittedMethods;
+            if (now - last < methodsPerSecond) return now;
+            last = now;
+        }
+        return last;
     }
 
     /// <summary>A sample written after <paramref name="afterMs"/> (the hook writes every 50 ms).</summary>

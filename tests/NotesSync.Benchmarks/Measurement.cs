@@ -98,6 +98,9 @@ public sealed class ScenarioResult
     public required long AllocatedBytes { get; init; }
     public required long PeakManagedHeapBytes { get; init; }
     public required int Gen2Collections { get; init; }
+
+    /// <summary>Methods the host's JIT compiled during the run (a warm host compiles few).</summary>
+    public required long JittedMethods { get; init; }
     public required int Gen0Collections { get; init; }
 
     /// <summary>CPU time the host used during the run (its own work: JSON, mapping, EF Core, SQLite).</summary>
@@ -185,6 +188,7 @@ public static class Measure
             PeakManagedHeapBytes = peakHeap,
             Gen0Collections = after.Gen0 - before.Gen0,
             Gen2Collections = after.Gen2 - before.Gen2,
+            JittedMethods = after.JittedMethods - before.JittedMethods,
             HostCpuSeconds = (after.Cpu - before.Cpu).TotalSeconds,
             SimulatorsCpuSeconds = simulatorsCpu.TotalSeconds,
         };

@@ -62,7 +62,7 @@ public static class Report
         s.AppendLine(Invariant, $"   the run's time: {r.Split.DasOnly:0.00} s only DAS calls in flight, {r.Split.ZohoOnly:0.00} s only Zoho calls, " +
             $"{r.Split.Both:0.00} s both, {r.Split.NoCall:0.00} s no call (the host working)");
         s.AppendLine(Invariant, $"   in flight at most: DAS {r.DasPeakInFlight} (Notes:MaxConcurrency {r.DasConcurrencyConfigured}), Zoho {r.ZohoPeakInFlight} (limit {r.ZohoConcurrency})");
-        s.AppendLine(Invariant, $"   CPU: host {r.HostCpuSeconds:0.0} s, simulators {r.SimulatorsCpuSeconds:0.0} s, over {r.ObservedSeconds:0.0} s on {Environment.ProcessorCount} cores");
+        s.AppendLine(Invariant, $"   CPU: host {r.HostCpuSeconds:0.0} s, simulators {r.SimulatorsCpuSeconds:0.0} s, over {r.ObservedSeconds:0.0} s on {Environment.ProcessorCount} cores; host JIT compiled {r.JittedMethods} methods");
         s.AppendLine(Invariant, $"   host memory: peak working set {Mb(r.PeakWorkingSetBytes)} (before the run {Mb(r.WorkingSetBeforeBytes)}), " +
             $"allocated {Mb(r.AllocatedBytes)}, managed heap at most {Mb(r.PeakManagedHeapBytes)}, GCs gen0 {r.Gen0Collections} gen2 {r.Gen2Collections}");
         return s.ToString();

@@ -34,7 +34,8 @@ public static class StartupHook
                     info.TotalCommittedBytes.ToString(CultureInfo.InvariantCulture),
                     GC.CollectionCount(0).ToString(CultureInfo.InvariantCulture),
                     GC.CollectionCount(1).ToString(CultureInfo.InvariantCulture),
-                    GC.CollectionCount(2).ToString(CultureInfo.InvariantCulture));
+                    GC.CollectionCount(2).ToString(CultureInfo.InvariantCulture),
+                    System.Runtime.JitInfo.GetCompiledMethodCount().ToString(CultureInfo.InvariantCulture));
                 File.WriteAllText(temporary, line);
                 File.Move(temporary, path, overwrite: true);
             }
