@@ -10,7 +10,9 @@ using Polly.Timeout;
 namespace NotesSync.Infrastructure.Domino;
 
 /// <summary>One answer of a DAS call, read whole: DAS answers are small pages, never streams.</summary>
-internal sealed record DasResponse(HttpStatusCode Status, string? MediaType, string Body, string? LastModified, Uri? Location)
+internal sealed record DasResponse(
+    HttpStatusCode Status, string? MediaType, string Body, string? LastModified, Uri? Location,
+    string? ContentRange = null, DateTimeOffset? Date = null)
 {
     public bool IsJson => MediaType is null ? Body.TrimStart().StartsWith('{') || Body.TrimStart().StartsWith('[')
         : MediaType.Contains("json", StringComparison.OrdinalIgnoreCase);
@@ -65,7 +67,9 @@ internal sealed class DasClient(HttpClient http)
                 response.StatusCode, response.Content.Headers.ContentType?.MediaType, body,
                 // NonValidated keeps the header byte for byte: If-Unmodified-Since must repeat it exactly (das.md "Checked" 11).
                 response.Content.Headers.NonValidated.TryGetValues("Last-Modified", out var lm) ? lm.FirstOrDefault() : null,
-                response.Headers.Location);
+                response.Headers.Location,
+                response.Content.Headers.NonValidated.TryGetValues("Content-Range", out var range) ? range.FirstOrDefault() : null,
+                response.Headers.Date);
         }
         catch (Exception ex) when (Classify(ex, ct) is { } error)
         {

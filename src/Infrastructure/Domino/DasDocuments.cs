@@ -14,23 +14,26 @@ internal sealed partial class DasDocuments(DasSession session)
     /// <summary>DAS refuses a larger page unless notes.ini raises <c>DataServiceMaxViewEntries</c> (§1.3).</summary>
     public const int PageSize = 100;
 
-    // @unid and @form (§1.3 systemcolumns): nothing else of the entry is needed to know what exists.
-    private const int UnidAndForm = 0x2 | 0x100;
+    // @unid, @position and @form (§1.3 systemcolumns): what exists, and whether the view's count counts it.
+    private const int UnidPositionAndForm = 0x2 | 0x4 | 0x100;
 
     /// <summary>
-    /// Pages by position until a short page, skipping category rows and a document listed twice ("Checked" 14).
-    /// A page that fails fails the whole read: a partial list must never reach the caller, who would take what
-    /// is missing from it for deletions.
+    /// Pages by position until a short page, or until the count that <c>Content-Range</c> gives (§1.3) is reached,
+    /// skipping category rows and a document listed twice ("Checked" 14). The count is of top-level entries: it is
+    /// trusted only while every row read is a top-level document (a categorised or hierarchical view counts its
+    /// categories or leaves out its responses), else the read goes on to the short page. A page that fails fails
+    /// the whole read: a partial list must never reach the caller, who would take what is missing for deletions.
     /// </summary>
     public async Task<Result<IReadOnlyList<NotesViewEntry>>> ReadViewAsync(string view, CancellationToken ct)
     {
         var entries = new List<NotesViewEntry>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var pageSize = PageSize;
+        var flat = true;
         for (var start = 0; ;)
         {
             var sent = await session.SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture,
-                $"/api/data/collections/name/{DasPaths.Segment(view)}?start={start}&count={pageSize}&systemcolumns={UnidAndForm}"), ct);
+                $"/api/data/collections/name/{DasPaths.Segment(view)}?start={start}&count={pageSize}&systemcolumns={UnidPositionAndForm}"), ct);
             if (sent.IsFailure) return sent.Error!;
             if (SmallerLimit(sent.Value, pageSize) is { } limit)
             {
@@ -51,23 +54,47 @@ internal sealed partial class DasDocuments(DasSession session)
             }
             // A server that ignored "start" would answer the same page for ever: a page with nothing new ends it.
             if (page.Value.Rows < pageSize || added == 0) return entries;
+            flat &= page.Value.TopLevelDocumentsOnly;
             start += page.Value.Rows;
+            if (flat && TopLevelCount(sent.Value.ContentRange) is { } total && start >= total) return entries;
         }
     }
 
-    private sealed record Page(IReadOnlyList<NotesViewEntry> Entries, int Rows);
+    private sealed record Page(IReadOnlyList<NotesViewEntry> Entries, int Rows, bool TopLevelDocumentsOnly);
 
-    /// <summary>Category rows carry no <c>@unid</c>; they still count as rows of the page.</summary>
+    /// <summary>
+    /// Category rows carry no <c>@unid</c>; they still count as rows of the page. A top-level document has a
+    /// <c>@unid</c> and a <c>@position</c> without a dot ("3", where its responses are "3.1").
+    /// </summary>
     private static Page ViewPage(JsonElement json)
     {
         if (json.ValueKind != JsonValueKind.Array) throw new FormatException("A view page is not a JSON array.");
-        var entries = json.EnumerateArray()
-            .Where(row => row.TryGetProperty("@unid", out var u) && u.GetString() is { Length: > 0 })
-            .Select(row => new NotesViewEntry(row.GetProperty("@unid").GetString()!,
-                row.TryGetProperty("@form", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null))
-            .ToList();
-        return new Page(entries, json.GetArrayLength());
+        var entries = new List<NotesViewEntry>();
+        var topLevelOnly = true;
+        foreach (var row in json.EnumerateArray())
+        {
+            var isDocument = row.TryGetProperty("@unid", out var u) && u.GetString() is { Length: > 0 };
+            topLevelOnly &= isDocument && !Flag(row, "@category") && !Flag(row, "@response")
+                && row.TryGetProperty("@position", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 } position
+                && !position.Contains('.', StringComparison.Ordinal);
+            if (isDocument)
+                entries.Add(new NotesViewEntry(u.GetString()!,
+                    row.TryGetProperty("@form", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null));
+        }
+        return new Page(entries, json.GetArrayLength(), topLevelOnly);
     }
+
+    private static bool Flag(JsonElement row, string name) => row.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
+
+    /// <summary>The total of <c>Content-Range: items 0-99/1000</c> (§1.3); null when absent or unreadable.</summary>
+    private static int? TopLevelCount(string? contentRange) =>
+        contentRange is not null && ContentRangeTotal().Match(contentRange) is { Success: true } match
+        && int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var total)
+            ? total
+            : null;
+
+    [GeneratedRegex(@"^\s*items\s+\d+-\d+/(\d+)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentRangeTotal();
 
     /// <summary>
     /// A server whose notes.ini lowers <c>DataServiceMaxViewEntries</c> answers 400 "Limit exceeded.  Cannot read

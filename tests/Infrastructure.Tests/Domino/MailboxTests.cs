@@ -29,7 +29,7 @@ public sealed class MailboxTests
         Assert.Equal(unids, entries.Select(e => e.Unid).ToHashSet());
         Assert.All(entries, e => Assert.Equal("Person", e.Form));
         Assert.Equal(
-            ["?start=0&count=100&systemcolumns=258", "?start=100&count=100&systemcolumns=258", "?start=200&count=100&systemcolumns=258"],
+            ["?start=0&count=100&systemcolumns=262", "?start=100&count=100&systemcolumns=262", "?start=200&count=100&systemcolumns=262"],
             host.CallsTo("/api/data/collections/name/").Select(c => c.Query));
     }
 

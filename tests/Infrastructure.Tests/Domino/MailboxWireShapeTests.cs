@@ -50,6 +50,50 @@ public sealed class MailboxWireShapeTests
         Assert.Single(domino.Requests);
     }
 
+    /// <summary>A page of <paramref name="count"/> rows from <paramref name="start"/>, as the view's request asked.</summary>
+    private static HttpResponseMessage ViewPage(HttpRequestMessage request, int total, Func<int, string> row)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
+        var start = int.Parse(query["start"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var count = int.Parse(query["count"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var rows = Enumerable.Range(start, Math.Max(0, Math.Min(count, total - start))).Select(row).ToList();
+        var response = Json("[" + string.Join(",", rows) + "]");
+        if (rows.Count > 0) response.Content.Headers.TryAddWithoutValidation("Content-Range", $"items {start}-{start + rows.Count - 1}/{total}");
+        return response;
+    }
+
+    [Fact]
+    public async Task A_flat_view_ends_where_its_content_range_count_says_without_asking_for_an_empty_page()
+    {
+        var domino = new CannedDomino((request, _) =>
+            ViewPage(request, 200, i => $$"""{"@entryid":"{{i + 1}}-U{{i}}","@position":"{{i + 1}}","@unid":"U{{i}}","@form":"Person"}"""));
+
+        var entries = (await Mailbox(domino).ReadViewAsync("($Contacts)", Ct)).Value;
+
+        Assert.Equal(200, entries.Count);
+        Assert.Equal(2, domino.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_categorised_view_whose_count_is_of_its_categories_is_read_to_its_short_page()
+    {
+        // 60 categories of 4 documents each: 300 rows, of which Content-Range counts the 60 top-level ones.
+        var domino = new CannedDomino((request, _) =>
+        {
+            var answer = ViewPage(request, 300, i => i % 5 == 0
+                ? $$"""{"@entryid":"{{i / 5 + 1}}-","@position":"{{i / 5 + 1}}","@category":true}"""
+                : $$"""{"@entryid":"{{i / 5 + 1}}.{{i % 5}}-U{{i}}","@position":"{{i / 5 + 1}}.{{i % 5}}","@unid":"U{{i}}","@form":"Person"}""");
+            answer.Content.Headers.Remove("Content-Range");
+            answer.Content.Headers.TryAddWithoutValidation("Content-Range", "items 0-99/60");
+            return answer;
+        });
+
+        var entries = (await Mailbox(domino).ReadViewAsync("($Contacts)", Ct)).Value;
+
+        Assert.Equal(240, entries.Count);
+        Assert.Equal(4, domino.Requests.Count);
+    }
+
     [Fact]
     public async Task Items_read_whatever_shape_the_server_gives_them()
     {
