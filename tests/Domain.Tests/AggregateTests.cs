@@ -22,6 +22,29 @@ public class AggregateTests
     }
 
     [Fact]
+    public void A_link_holds_the_version_it_read_and_the_version_NotesSync_wrote_no_later_than_Dominos_answer()
+    {
+        var fields = new Dictionary<string, string?> { ["subject"] = "Call" };
+        var read = RecordLink.Link("org-1", "u1", SyncModule.Tasks, "UNID1", "crm1", fields, Now, Now, Now);
+        var created = RecordLink.Link("org-1", "u1", SyncModule.Tasks, "UNID2", "crm2", SyncedVersion.Same(fields), null, Now, Now,
+            notesWrittenAt: Now.AddMinutes(1));
+        var updated = RecordLink.Link("org-1", "u1", SyncModule.Tasks, "UNID3", "crm3", SyncedVersion.Same(fields), Now, Now, Now,
+            notesWrittenAt: Now.AddMinutes(1));
+
+        Assert.True(read.HoldsNotesVersion(Now));
+        Assert.False(read.HoldsNotesVersion(Now.AddSeconds(1)));
+        Assert.True(created.HoldsNotesVersion(Now.AddMinutes(1)));
+        Assert.False(created.HoldsNotesVersion(Now.AddMinutes(1).AddSeconds(1)));
+        // Written over the version read: the write is later than that version, and an older time is not ours.
+        Assert.True(updated.HoldsNotesVersion(Now.AddSeconds(30)));
+        Assert.False(updated.HoldsNotesVersion(Now.AddSeconds(-30)));
+
+        created.NotesVersionSeen(Now.AddSeconds(59));
+        Assert.Equal((Now.AddSeconds(59), (DateTimeOffset?)null), (created.NotesModifiedAt, created.NotesWrittenAt));
+        Assert.False(created.HoldsNotesVersion(Now.AddMinutes(1)));
+    }
+
+    [Fact]
     public void A_resynced_link_compares_against_the_new_version()
     {
         var link = RecordLink.Link("org-1", "u1", SyncModule.Tasks, "UNID1", "crm1",

@@ -409,7 +409,7 @@ public class SyncTests : IAsyncLifetime
     public async Task A_host_stopped_in_the_middle_of_a_run_leaves_its_user_able_to_sync_and_nothing_duplicated()
     {
         await _h.SettingsAsync("twoWay", tasks: false);
-        foreach (var i in Enumerable.Range(0, 40)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
+        foreach (var i in Enumerable.Range(0, 200)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
         _h.Domino.Knobs.Latency = TimeSpan.FromMilliseconds(40);
         var started = await _h.Admin.PostAsync("/api/sync/runs", null);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
@@ -424,7 +424,7 @@ public class SyncTests : IAsyncLifetime
 
         Assert.Equal("interrupted", stopped.GetProperty("error").GetProperty("code").GetString());
         SyncHarness.AssertStatus("succeeded", next);
-        Assert.Equal(40, _h.CrmContacts.Count);
-        Assert.Equal(40, _h.CrmContacts.Select(c => c["Email"]).Distinct().Count());
+        Assert.Equal(200, _h.CrmContacts.Count);
+        Assert.Equal(200, _h.CrmContacts.Select(c => c["Email"]).Distinct().Count());
     }
 }

@@ -76,6 +76,12 @@ public sealed record NotesEvent(
 public interface INotesMailbox
 {
     /// <summary>
+    /// Domino's own time, to the second, as its latest answer on this mailbox gave it (HTTP <c>Date</c>): a document
+    /// modified before it was saved before anything read from now on. Null until Domino answered with a Date.
+    /// </summary>
+    DateTimeOffset? ServerTime { get; }
+
+    /// <summary>
     /// Every document of a view, page after page at the largest page DAS allows; category rows are skipped and a
     /// document listed twice comes once.
     /// </summary>

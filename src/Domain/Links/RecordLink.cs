@@ -36,6 +36,13 @@ public sealed class RecordLink : AggregateRoot
     public string NotesUnid { get; private set; } = "";
     public string CrmId { get; private set; } = "";
     public DateTimeOffset? NotesModifiedAt { get; private set; }
+
+    /// <summary>
+    /// Domino's time (to the second) when it answered NotesSync's latest write of the document; null when the link's
+    /// version was read rather than written. DAS answers a write with no Last-Modified, so the version NotesSync
+    /// wrote is known on the next run by its time: modified after <see cref="NotesModifiedAt"/> and by then.
+    /// </summary>
+    public DateTimeOffset? NotesWrittenAt { get; private set; }
     public DateTimeOffset? CrmModifiedAt { get; private set; }
     public DateTimeOffset LinkedAt { get; private set; }
     public DateTimeOffset SyncedAt { get; private set; }
@@ -52,7 +59,8 @@ public sealed class RecordLink : AggregateRoot
 
     public static RecordLink Link(
         string orgId, string userId, SyncModule module, string notesUnid, string crmId,
-        SyncedVersion synced, DateTimeOffset? notesModifiedAt, DateTimeOffset? crmModifiedAt, DateTimeOffset now)
+        SyncedVersion synced, DateTimeOffset? notesModifiedAt, DateTimeOffset? crmModifiedAt, DateTimeOffset now,
+        DateTimeOffset? notesWrittenAt = null)
     {
         var link = new RecordLink
         {
@@ -63,7 +71,7 @@ public sealed class RecordLink : AggregateRoot
             CrmId = Guard.NotBlank(crmId, nameof(crmId), 64),
             LinkedAt = now,
         };
-        link.Resynced(synced, notesModifiedAt, crmModifiedAt, now);
+        link.Resynced(synced, notesModifiedAt, crmModifiedAt, now, notesWrittenAt);
         return link;
     }
 
@@ -73,9 +81,13 @@ public sealed class RecordLink : AggregateRoot
         DateTimeOffset? crmModifiedAt, DateTimeOffset now) =>
         Resynced(SyncedVersion.Same(syncedFields), notesModifiedAt, crmModifiedAt, now);
 
-    /// <summary>Each side now holds its part of <paramref name="synced"/>: remember their fingerprints, not the values.</summary>
+    /// <summary>
+    /// Each side now holds its part of <paramref name="synced"/>: remember their fingerprints, not the values, and
+    /// which versions those are (<paramref name="notesWrittenAt"/>: when NotesSync's write of the document was answered).
+    /// </summary>
     public void Resynced(
-        SyncedVersion synced, DateTimeOffset? notesModifiedAt, DateTimeOffset? crmModifiedAt, DateTimeOffset now)
+        SyncedVersion synced, DateTimeOffset? notesModifiedAt, DateTimeOffset? crmModifiedAt, DateTimeOffset now,
+        DateTimeOffset? notesWrittenAt = null)
     {
         ArgumentNullException.ThrowIfNull(synced);
         _fingerprints = synced.Notes.Keys.Union(synced.Crm.Keys, StringComparer.Ordinal).ToDictionary(
@@ -84,8 +96,27 @@ public sealed class RecordLink : AggregateRoot
                 Fingerprint.Of(synced.Notes.GetValueOrDefault(field)), Fingerprint.Of(synced.Crm.GetValueOrDefault(field))),
             StringComparer.Ordinal);
         NotesModifiedAt = notesModifiedAt;
+        NotesWrittenAt = notesWrittenAt;
         CrmModifiedAt = crmModifiedAt;
         SyncedAt = now;
+        Touch();
+    }
+
+    /// <summary>
+    /// Whether the document's version modified at <paramref name="modified"/> is the one this link holds: the version
+    /// read (the same time), or the one NotesSync wrote (after the version read, and no later than Domino's answer).
+    /// A save by someone else within the same second as that answer cannot be told from ours by its time.
+    /// </summary>
+    public bool HoldsNotesVersion(DateTimeOffset modified) =>
+        modified == NotesModifiedAt
+        || (NotesWrittenAt is { } written && modified <= written && (NotesModifiedAt is not { } read || modified > read));
+
+    /// <summary>The version NotesSync wrote is now known by its own time (when that time names it alone; else null).</summary>
+    public void NotesVersionSeen(DateTimeOffset? modified)
+    {
+        if (modified is null || NotesWrittenAt is null) return;
+        NotesModifiedAt = modified;
+        NotesWrittenAt = null;
         Touch();
     }
 

@@ -13,7 +13,7 @@ internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? optio
     public INotesMailbox Open(NotesCredentials credentials, string mailFile)
     {
         var session = new DasSession(das, credentials, mailFile, options?.Value.MaxConcurrency ?? 1);
-        return new DasMailbox(new DasDocuments(session), new DasCalendar(session));
+        return new DasMailbox(session, new DasDocuments(session), new DasCalendar(session));
     }
 }
 
@@ -21,8 +21,10 @@ internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? optio
 /// One user's mail file: contacts and to-dos through the data service, events through the calendar service. It
 /// translates, nothing more: what to do with a change, a conflict or a private entry is the sync's decision.
 /// </summary>
-internal sealed class DasMailbox(DasDocuments documents, DasCalendar calendar) : INotesMailbox
+internal sealed class DasMailbox(DasSession session, DasDocuments documents, DasCalendar calendar) : INotesMailbox
 {
+    public DateTimeOffset? ServerTime => session.ServerTime;
+
     public Task<Result<IReadOnlyList<NotesViewEntry>>> ReadViewAsync(string view, CancellationToken ct) =>
         documents.ReadViewAsync(view, ct);
 

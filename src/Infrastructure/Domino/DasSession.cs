@@ -18,7 +18,16 @@ internal sealed class DasSession(DasClient das, NotesCredentials credentials, st
     // One token per call allowed in flight: a call takes one and gives it back (a channel needs no disposing).
     private readonly Channel<bool> _slots = Slots(maxConcurrency);
 
+    // Ticks of the newest Date header seen (0: none yet); answers arrive on many threads at once.
+    private long _serverTicks;
+
     public string MailFile { get; } = DasPaths.NormaliseMailFile(mailFile);
+
+    /// <summary>
+    /// The newest <c>Date</c> Domino sent on this session: its own clock, to the second, at least as late as every
+    /// answer already received. Null before the first answer, or from a server that sends no Date.
+    /// </summary>
+    public DateTimeOffset? ServerTime => Interlocked.Read(ref _serverTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary><paramref name="path"/> starts with <c>/api/</c> and is already escaped.</summary>
     public async Task<Result<DasResponse>> SendAsync(
@@ -27,11 +36,23 @@ internal sealed class DasSession(DasClient das, NotesCredentials credentials, st
         await _slots.Reader.ReadAsync(ct);
         try
         {
-            return await das.SendAsync(credentials, method, DasPaths.Database(MailFile) + path, ct, json, headers);
+            var sent = await das.SendAsync(credentials, method, DasPaths.Database(MailFile) + path, ct, json, headers);
+            if (sent is { IsSuccess: true, Value.Date: { } date }) Advance(date.UtcTicks);
+            return sent;
         }
         finally
         {
             _slots.Writer.TryWrite(true);
+        }
+    }
+
+    private void Advance(long ticks)
+    {
+        for (var seen = Interlocked.Read(ref _serverTicks); ticks > seen;)
+        {
+            var was = Interlocked.CompareExchange(ref _serverTicks, ticks, seen);
+            if (was == seen) return;
+            seen = was;
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
 
     public async Task<Result> PrepareAsync(string orgId, CancellationToken ct)
     {
-        foreach (var module in Modules)
+        foreach (var module in Modules.Where(m => !catalog.IsFresh(orgId, m)))
         {
             var prepared = await ReadModuleFieldsAsync(orgId, module, create: true, ct);
             if (prepared.IsFailure) return prepared.Error!;

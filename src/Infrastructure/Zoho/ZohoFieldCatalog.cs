@@ -15,14 +15,27 @@ internal sealed record ZohoModuleFields(string NotesUnid, bool NotesUnidIsUnique
 
 /// <summary>
 /// The fields of each org's modules, in this node's memory. Nothing is lost with it: on a miss (another node, a
-/// restart) it is read again from the fields API, and every preparation reads it afresh.
+/// restart) it is read again from the fields API. A preparation reads it afresh once it is older than
+/// <see cref="FreshFor"/>: an org's users sync one after the other, and the fields API costs credits like any call.
 /// </summary>
-internal sealed class ZohoFieldCatalog
+internal sealed class ZohoFieldCatalog(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<(string OrgId, SyncModule Module), ZohoModuleFields> _known = new();
+    /// <summary>How long a preparation trusts what it read: an admin who deletes the field meanwhile makes the runs
+    /// fail with Zoho's refusal for at most this long, after which the field is created again.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(10);
 
-    public bool TryGet(string orgId, SyncModule module, out ZohoModuleFields fields) =>
-        _known.TryGetValue((orgId, module), out fields!);
+    private readonly ConcurrentDictionary<(string OrgId, SyncModule Module), (ZohoModuleFields Fields, DateTimeOffset ReadAt)> _known = new();
 
-    public void Remember(string orgId, SyncModule module, ZohoModuleFields fields) => _known[(orgId, module)] = fields;
+    public bool TryGet(string orgId, SyncModule module, out ZohoModuleFields fields)
+    {
+        var found = _known.TryGetValue((orgId, module), out var entry);
+        fields = entry.Fields;
+        return found;
+    }
+
+    /// <summary>Whether the module's fields were read less than <see cref="FreshFor"/> ago.</summary>
+    public bool IsFresh(string orgId, SyncModule module) =>
+        _known.TryGetValue((orgId, module), out var entry) && clock.GetUtcNow() - entry.ReadAt < FreshFor;
+
+    public void Remember(string orgId, SyncModule module, ZohoModuleFields fields) => _known[(orgId, module)] = (fields, clock.GetUtcNow());
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using NotesSync.Application.Crm;
 using NotesSync.Domain.Profiles;
 using NotesSync.Simulators.Zoho;
@@ -48,6 +49,31 @@ public sealed class ZohoPrepareTests
         Assert.Equal("zoho-notes-unid-not-unique", upsert.Error?.Code);
         Assert.True(Assert.Single(create.Value).Succeeded);
     }
+
+    [Fact]
+    public async Task Preparing_again_within_ten_minutes_trusts_the_fields_read_and_after_that_reads_them_afresh()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ZohoCrmHost.StartAsync(simulator: new ZohoSimulatorOptions { TimeProvider = clock }, clock: clock);
+        await host.ConnectAsync();
+        await host.Crm.PrepareAsync(host.OrgId, default);
+        var listsAfterFirst = ModuleFieldLists(host);
+
+        clock.Advance(TimeSpan.FromMinutes(9));
+        var soon = await host.Crm.PrepareAsync(host.OrgId, default);
+        var listsSoon = ModuleFieldLists(host);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var later = await host.Crm.PrepareAsync(host.OrgId, default);
+
+        Assert.True(soon.IsSuccess && later.IsSuccess);
+        Assert.Equal(3, listsAfterFirst);
+        Assert.Equal(3, listsSoon);
+        Assert.Equal(6, ModuleFieldLists(host));
+        Assert.Equal(3, host.Calls("POST", "/crm/v8/settings/fields").Count);
+    }
+
+    private static int ModuleFieldLists(ZohoCrmHost host) =>
+        host.Simulator.State.Calls.ForOrg(host.OrgId).Count(c => c.Method == "GET" && c.Path == "/crm/v8/settings/fields");
 
     [Fact]
     public async Task Another_node_learns_the_field_from_the_fields_API_without_creating_it_again()

@@ -18,7 +18,21 @@ internal static class LinkVersions
     /// before the run began (allowing for clock skew) cannot be shared by a later save; any other is not kept (null).
     /// </summary>
     public static DateTimeOffset? Settled(DateTimeOffset? modified, DateTimeOffset runStart) =>
-        modified is { } at && at < runStart - ClockSkew - TimeSpan.FromSeconds(1) ? at : null;
+        SettledBefore(modified, runStart - ClockSkew - TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// The same, against a time whose second was over before the read began: Domino's own time (its Date header,
+    /// whole seconds) from an answer received before the read was sent. A save after the read falls in a later second.
+    /// </summary>
+    public static DateTimeOffset? SettledBefore(DateTimeOffset? modified, DateTimeOffset before) =>
+        modified is { } at && at < before ? at : null;
+
+    /// <summary>
+    /// The time before which a Notes document read from now on is settled: Domino's time, from its latest answer
+    /// (no clock skew to allow for), else the run's start less the skew.
+    /// </summary>
+    public static DateTimeOffset NotesSettledBefore(DateTimeOffset? serverTime, DateTimeOffset runStart) =>
+        serverTime ?? runStart - ClockSkew - TimeSpan.FromSeconds(1);
 
     /// <summary><paramref name="values"/> are exactly the fields the link knows, each as <paramref name="side"/> held it.</summary>
     public static bool Holds(RecordLink link, SyncSide side, IReadOnlyDictionary<string, string?> values) =>

@@ -45,15 +45,17 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         if (entries.IsFailure) return entries.Error!;
         var listed = entries.Value.Where(e => e.Form is null || string.Equals(e.Form, map.NotesForm, StringComparison.OrdinalIgnoreCase))
             .Select(e => e.Unid).ToHashSet(StringComparer.Ordinal);
+        // Every document read from here on was read after this time, on Domino's clock.
+        var settledBefore = LinkVersions.NotesSettledBefore(ctx.Mailbox.ServerTime, ctx.StartedAt);
         var toRead = listed;
         DateTimeOffset? notesHigh = null;
         if (notesSince is { } since)
         {
             var changes = await ctx.Mailbox.ChangedSinceAsync(since - CheckpointOverlap, ct);
             if (changes.IsFailure) return changes.Error!;
-            // A document still at the version its link was made from has not changed since (the checkpoint's overlap
-            // and the last run's own writes bring such documents back): it is not read again.
-            toRead = changes.Value.Where(c => listed.Contains(c.Unid) && !KnownVersion(c)).Select(c => c.Unid).ToHashSet(StringComparer.Ordinal);
+            // A document still at the version its link holds (read, or written by the last run) has not changed since:
+            // the checkpoint's overlap and the last run's own writes bring such documents back, and they are not read.
+            toRead = changes.Value.Where(c => listed.Contains(c.Unid) && !KnownVersion(c, settledBefore)).Select(c => c.Unid).ToHashSet(StringComparer.Ordinal);
             notesHigh = changes.Value.Count > 0 ? changes.Value.Max(c => c.Modified) : null;
         }
 
@@ -110,13 +112,14 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         var plans = pairs.Select(p => (Pair: p, Plan: PairPlanner.Decide(p, ctx.Settings))).ToList();
         ctx.Progress.AddToTotal(plans.Count);
 
-        var applied = await new PlanApplier(map, ctx, _byUnid, _byCrmId).ApplyAsync(plans, ct);
+        var applied = await new PlanApplier(map, ctx, _byUnid, _byCrmId, settledBefore).ApplyAsync(plans, ct);
         if (applied.IsFailure) return applied;
 
-        // Each side's position is the newest change it showed us, on its own clock. When it showed none, the run's
-        // start less a margin for clock skew: re-reading a few minutes is harmless (those records decide Unchanged).
+        // Each side's position is the newest change it showed us, on its own clock. When it showed none, the position
+        // it was read from stays: nothing changed since then up to the read, and whatever changes after is newer. A
+        // first run that found nothing takes the run's start less a margin for clock skew.
         var fallback = ctx.StartedAt - ClockSkewMargin;
-        ctx.Profile.AdvanceCheckpoint(Module, Position(notesHigh ?? fallback), Position(crmHigh ?? fallback));
+        ctx.Profile.AdvanceCheckpoint(Module, Position(notesHigh ?? notesSince ?? fallback), Position(crmHigh ?? crmSince ?? fallback));
         await ctx.SaveAsync(ct);
         return Result.Success();
     }
@@ -189,11 +192,16 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
     }
 
     /// <summary>
-    /// The change list shows the document at the very version its link was last synced from (the link keeps only
-    /// times that name one version: <see cref="LinkVersions.Settled"/>).
+    /// The change list shows the document at the very version its link holds: the one last read (the link keeps only
+    /// times that name one version: <see cref="LinkVersions.SettledBefore"/>), or the one NotesSync last wrote, whose
+    /// time the link now keeps in its place when it names that version alone.
     /// </summary>
-    private bool KnownVersion(NotesChange change) =>
-        _byUnid.TryGetValue(change.Unid, out var link) && link.NotesModifiedAt == change.Modified;
+    private bool KnownVersion(NotesChange change, DateTimeOffset settledBefore)
+    {
+        if (!_byUnid.TryGetValue(change.Unid, out var link) || !link.HoldsNotesVersion(change.Modified)) return false;
+        link.NotesVersionSeen(LinkVersions.SettledBefore(change.Modified, settledBefore));
+        return true;
+    }
 
     private bool MassDeletion(int deleted) =>
         _byUnid.Count >= MassDeletionMinimumLinks && deleted > _byUnid.Count * MassDeletionShare;

@@ -13,10 +13,10 @@ namespace NotesSync.Application.Sync.Engine;
 internal static class NotesReads
 {
     /// <summary>
-    /// Reads on their way at once. One: documents are read one after the other. Raised above Notes:MaxConcurrency
-    /// (32, say), a first sync's reads take about a quarter of the time (tests/NotesSync.Benchmarks, issue 11).
+    /// Reads on their way at once: more than Notes:MaxConcurrency (whose default is 4), so that the mailbox always
+    /// has the next read waiting when one ends, and few enough that the documents held here stay a handful.
     /// </summary>
-    public const int Ahead = 1;
+    public const int Ahead = 16;
 
     /// <summary>
     /// Reads every document of <paramref name="unids"/> and gives each to <paramref name="onRead"/> (null: not there).

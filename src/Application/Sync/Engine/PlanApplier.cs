@@ -16,7 +16,8 @@ namespace NotesSync.Application.Sync.Engine;
 /// stops the module with its error.
 /// </summary>
 internal sealed class PlanApplier(
-    ModuleMapping map, SyncContext ctx, Dictionary<string, RecordLink> byUnid, Dictionary<string, RecordLink> byCrmId)
+    ModuleMapping map, SyncContext ctx, Dictionary<string, RecordLink> byUnid, Dictionary<string, RecordLink> byCrmId,
+    DateTimeOffset notesSettledBefore)
 {
     private const int Batch = 100;
 
@@ -25,6 +26,13 @@ internal sealed class PlanApplier(
     /// limit). It also bounds what is already sent when a failure of the whole side stops the module.
     /// </summary>
     private const int NotesWritesAhead = 4;
+
+    /// <summary>
+    /// Links of Notes writes saved together: a save compares every link the run tracks, so saving after each few
+    /// writes would cost the run in proportion to the square of its size. A crash loses at most these links, and the
+    /// next run adopts what they wrote (the documents carry the CRM id).
+    /// </summary>
+    private const int NotesWritesPerSave = 100;
 
     private readonly List<RecordLink> _newLinks = [];
     private readonly List<(string Unid, string CrmId)> _stamps = [];
@@ -194,7 +202,7 @@ internal sealed class PlanApplier(
                 }
 
                 ctx.Progress.Advance();
-                if (++_notesWrites % 20 == 0) await SaveAsync(ct);
+                if (++_notesWrites % NotesWritesPerSave == 0) await SaveAsync(ct);
             }
         }
         finally
@@ -222,10 +230,11 @@ internal sealed class PlanApplier(
             [ModuleMapping.CrmIdItem] = NotesItem.Text(pair.CrmId),
         };
         var unid = await ctx.Mailbox.CreateDocumentAsync(map.NotesForm, items, ct);
+        var writtenAt = ctx.Mailbox.ServerTime;
         return () =>
         {
             if (unid.IsFailure) return Task.FromResult(RecordOrStop(pair, SyncSide.Notes, unid.Error!));
-            Relink(pair, unid.Value, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime);
+            Relink(pair, unid.Value, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime, notesWrittenAt: writtenAt);
             Count(c => c with { ToNotes = c.ToNotes with { Created = c.ToNotes.Created + 1 } });
             LogConflicts(pair, plan);
             return Task.FromResult(Result.Success());
@@ -239,21 +248,25 @@ internal sealed class PlanApplier(
         return () => AfterNotesUpdateAsync(pair, plan, written, retry: true, ct);
     }
 
-    private Task<Result<NotesWriteOutcome>> PatchNotesAsync(Pair pair, PairPlan plan, CancellationToken ct) =>
-        ctx.Mailbox.UpdateDocumentAsync(pair.NotesId, map.ToNotes(plan.ToNotes!), pair.Notes?.Document.LastModified, ct);
+    /// <summary>The PATCH's outcome, and Domino's time once it answered (the version written is no later).</summary>
+    private async Task<(Result<NotesWriteOutcome> Outcome, DateTimeOffset? At)> PatchNotesAsync(Pair pair, PairPlan plan, CancellationToken ct)
+    {
+        var outcome = await ctx.Mailbox.UpdateDocumentAsync(pair.NotesId, map.ToNotes(plan.ToNotes!), pair.Notes?.Document.LastModified, ct);
+        return (outcome, ctx.Mailbox.ServerTime);
+    }
 
     private async Task<Result> UpdateNotesAsync(Pair pair, PairPlan plan, bool retry, CancellationToken ct) =>
         await AfterNotesUpdateAsync(pair, plan, await PatchNotesAsync(pair, plan, ct), retry, ct);
 
     private async Task<Result> AfterNotesUpdateAsync(
-        Pair pair, PairPlan plan, Result<NotesWriteOutcome> written, bool retry, CancellationToken ct)
+        Pair pair, PairPlan plan, (Result<NotesWriteOutcome> Outcome, DateTimeOffset? At) written, bool retry, CancellationToken ct)
     {
-        if (written.IsFailure) return RecordOrStop(pair, SyncSide.Notes, written.Error!);
+        if (written.Outcome.IsFailure) return RecordOrStop(pair, SyncSide.Notes, written.Outcome.Error!);
 
-        switch (written.Value)
+        switch (written.Outcome.Value)
         {
             case NotesWriteOutcome.Done:
-                Relink(pair, pair.NotesId, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime);
+                Relink(pair, pair.NotesId, pair.CrmId, plan.Synced!, pair.Crm?.Record.ModifiedTime, notesWrittenAt: written.At);
                 Count(c => c with { ToNotes = c.ToNotes with { Updated = c.ToNotes.Updated + 1 } });
                 LogConflicts(pair, plan);
                 return Result.Success();
@@ -334,13 +347,13 @@ internal sealed class PlanApplier(
     /// </summary>
     private void NoteVersions(RecordLink link, NotesSide? notes, CrmSide crm)
     {
-        var notesModified = notes is null ? link.NotesModifiedAt : LinkVersions.Settled(notes.Document.Modified, ctx.StartedAt) ?? link.NotesModifiedAt;
+        var notesModified = notes is null ? link.NotesModifiedAt : NotesVersion(notes) ?? link.NotesModifiedAt;
         var crmModified = LinkVersions.Settled(crm.Record.ModifiedTime, ctx.StartedAt) ?? link.CrmModifiedAt;
         if (link.NotesModifiedAt == notesModified && link.CrmModifiedAt == crmModified) return;
         var now = ctx.Clock.GetUtcNow();
         if (notes is null)
         {
-            if (LinkVersions.CrmUnchanged(link, crm)) link.Resynced(SyncedVersion.Same(crm.Values), notesModified, crmModified, now);
+            if (LinkVersions.CrmUnchanged(link, crm)) link.Resynced(SyncedVersion.Same(crm.Values), notesModified, crmModified, now, link.NotesWrittenAt);
         }
         else if (LinkVersions.Holds(link, SyncSide.Notes, notes.Values) && LinkVersions.Holds(link, SyncSide.Crm, crm.Values))
         {
@@ -374,9 +387,13 @@ internal sealed class PlanApplier(
         return writes;
     }
 
+    /// <summary>
+    /// Links the pair as synced. <paramref name="notesWrittenAt"/>: Domino's time when it answered the write of the
+    /// document this link's version comes from (null when the version was read, or not touched).
+    /// </summary>
     private void Relink(
         Pair pair, string unid, string crmId, SyncedVersion synced, DateTimeOffset? crmModified,
-        bool crmWrittenWithUnid = false)
+        bool crmWrittenWithUnid = false, DateTimeOffset? notesWrittenAt = null)
     {
         var now = ctx.Clock.GetUtcNow();
         if (pair.Link is { } link && (link.NotesUnid != unid || link.CrmId != crmId))
@@ -391,11 +408,15 @@ internal sealed class PlanApplier(
         if (pair.Link is { } current)
         {
             link = current;
-            link.Resynced(synced, pair.Notes is { } read ? NotesVersion(read) : link.NotesModifiedAt, crmModified ?? link.CrmModifiedAt, now);
+            // A document neither read nor written is still at the version the link holds, as the link knows it.
+            var untouched = pair.Notes is null && notesWrittenAt is null;
+            link.Resynced(synced, pair.Notes is { } read ? NotesVersion(read) : link.NotesModifiedAt, crmModified ?? link.CrmModifiedAt, now,
+                untouched ? link.NotesWrittenAt : notesWrittenAt);
             return;
         }
 
-        var created = RecordLink.Link(ctx.OrgId, ctx.UserId, Module, unid, crmId, synced, pair.Notes is { } seen ? NotesVersion(seen) : null, crmModified, now);
+        var created = RecordLink.Link(ctx.OrgId, ctx.UserId, Module, unid, crmId, synced, pair.Notes is { } seen ? NotesVersion(seen) : null,
+            crmModified, now, notesWrittenAt);
         byUnid[unid] = created;
         byCrmId[crmId] = created;
         _newLinks.Add(created);
@@ -403,7 +424,7 @@ internal sealed class PlanApplier(
     }
 
     /// <summary>The Notes version a link names: the one read, when its time names it alone (else none: read it again).</summary>
-    private DateTimeOffset? NotesVersion(NotesSide notes) => LinkVersions.Settled(notes.Document.Modified, ctx.StartedAt);
+    private DateTimeOffset? NotesVersion(NotesSide notes) => LinkVersions.SettledBefore(notes.Document.Modified, notesSettledBefore);
 
     /// <summary>Saves the new links with everything else the run changed, in one unit of work.</summary>
     private async Task SaveAsync(CancellationToken ct)

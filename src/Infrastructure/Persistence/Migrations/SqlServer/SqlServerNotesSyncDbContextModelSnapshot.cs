@@ -161,6 +161,9 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("NotesWrittenAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -154,6 +154,9 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NotesWrittenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(64)
