@@ -15,7 +15,7 @@ public sealed class BenchOptions
     public int ZohoConcurrency { get; private set; } = 10;
     public int NotesConcurrency { get; private set; } = 4;
     public int Seed { get; private set; } = 20240501;
-    public int WarmUpContacts { get; private set; } = 200;
+    public int WarmUpContacts { get; private set; } = -1;
     public string? HostPath { get; private set; }
     public TimeSpan RunTimeout { get; private set; } = TimeSpan.FromMinutes(30);
     public bool KeepFiles { get; private set; }
@@ -34,7 +34,7 @@ public sealed class BenchOptions
           --zoho-concurrency N    Zoho's concurrency limit per organisation, and Zoho:MaxConcurrencyPerOrg (default 10)
           --notes-concurrency N   Notes:MaxConcurrency given to the host (default 4)
           --seed N                Bogus seed (default 20240501)
-          --warmup N              contacts of the warm-up tenant synced first in each host (default 200; 0: none)
+          --warmup N              contacts of the warm-up tenant synced first in each host (default as many as measured, at most 1000; 0: none)
           --host PATH             NotesSync.Web.dll to run (default: src/Web's build in this configuration)
           --run-timeout-min N     give up on a run after N minutes (default 30)
           --keep                  keep the host's database and log (their folder is printed)
@@ -79,6 +79,7 @@ public sealed class BenchOptions
         }
 
         if (o.Tasks < 0) o.Tasks = o.Contacts / 5;
+        if (o.WarmUpContacts < 0) o.WarmUpContacts = Math.Min(o.Contacts, 1000);
         if (o.Scenarios.Count == 0) o.Scenarios.AddRange(AllScenarios);
         return o;
     }

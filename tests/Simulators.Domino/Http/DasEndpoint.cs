@@ -61,6 +61,9 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
                 return;
             }
             http.Response.Headers.Server = "Lotus-Domino";
+            // The server's own clock, read as the answer leaves (Kestrel's cached Date can be a second behind): the
+            // same clock as @modified and Last-Modified, as on a Domino server.
+            http.Response.Headers.Date = DasFormats.Http(state.Clock.GetUtcNow());
             await response.WriteAsync(http.Response, http.RequestAborted);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -64,7 +64,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         {
             await ctx.HeartbeatAsync(ct);
             if (document is null || !map.IsModuleDocument(document)) return;
-            notes[unid] = new NotesSide(document, map.FromNotes(document));
+            notes[unid] = NotesSide.Read(document, map);
             if (notesSince is null && (notesHigh is null || document.Modified > notesHigh)) notesHigh = document.Modified;
         }, ct);
         if (read.IsFailure) return read;
@@ -79,8 +79,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
             await ctx.HeartbeatAsync(pageCt);
             foreach (var record in page)
             {
-                crm[record.Id] = new CrmSide(record, map.FromCrm(record),
-                    record.Tags.Contains(ModuleMapping.PrivateTag, StringComparer.OrdinalIgnoreCase));
+                crm[record.Id] = CrmSide.Read(record, map);
                 if (crmHigh is null || record.ModifiedTime > crmHigh) crmHigh = record.ModifiedTime;
             }
         }, ct);
@@ -141,8 +140,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
             var found = await ctx.Crm.FindByNotesUnidAsync(ctx.OrgId, Module, unidsToFind, map.CrmFieldsToRead, ct);
             if (found.IsFailure) return found.Error!;
             foreach (var record in found.Value)
-                crm.TryAdd(record.Id, new CrmSide(record, map.FromCrm(record),
-                    record.Tags.Contains(ModuleMapping.PrivateTag, StringComparer.OrdinalIgnoreCase)));
+                crm.TryAdd(record.Id, CrmSide.Read(record, map));
         }
 
         var unreadUnids = crm.Values.Select(c => c.Record.NotesUnid)
@@ -151,7 +149,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         return await NotesReads.ForEachAsync(ctx.Mailbox, unreadUnids, async (unid, document) =>
         {
             await ctx.HeartbeatAsync(ct);
-            if (document is not null && map.IsModuleDocument(document)) notes[unid] = new NotesSide(document, map.FromNotes(document));
+            if (document is not null && map.IsModuleDocument(document)) notes[unid] = NotesSide.Read(document, map);
         }, ct);
     }
 
@@ -173,7 +171,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         var read = await NotesReads.ForEachAsync(ctx.Mailbox, linkedUnids, async (unid, document) =>
         {
             await ctx.HeartbeatAsync(ct);
-            if (document is not null && map.IsModuleDocument(document)) notes[unid] = new NotesSide(document, map.FromNotes(document));
+            if (document is not null && map.IsModuleDocument(document)) notes[unid] = NotesSide.Read(document, map);
             else notesDeleted.Add(unid);
         }, ct);
         if (read.IsFailure) return read;
@@ -186,8 +184,7 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
         var found = await ctx.Crm.FindByNotesUnidAsync(ctx.OrgId, Module, missing, map.CrmFieldsToRead, ct);
         if (found.IsFailure) return found.Error!;
         foreach (var record in found.Value.Where(r => _byCrmId.ContainsKey(r.Id)))
-            crm.TryAdd(record.Id, new CrmSide(record, map.FromCrm(record),
-                record.Tags.Contains(ModuleMapping.PrivateTag, StringComparer.OrdinalIgnoreCase)));
+            crm.TryAdd(record.Id, CrmSide.Read(record, map));
         return Result.Success();
     }
 

@@ -277,7 +277,7 @@ internal sealed class PlanApplier(
                 var fresh = await ctx.Mailbox.GetDocumentAsync(pair.NotesId, ct);
                 if (fresh.IsFailure) return RecordOrStop(pair, SyncSide.Notes, fresh.Error!);
                 if (fresh.Value is not { } document2) return Result.Success();
-                var again = pair with { Notes = new NotesSide(document2, map.FromNotes(document2)) };
+                var again = pair with { Notes = NotesSide.Read(document2, map) };
                 var plan2 = PairPlanner.Decide(again, ctx.Settings);
                 if (plan2.Kind != PlanKind.Update)
                 {

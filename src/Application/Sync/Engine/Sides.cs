@@ -1,3 +1,4 @@
+using NotesSync.Application.Sync.Modules;
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
 using NotesSync.Domain.Links;
@@ -9,12 +10,34 @@ public sealed record NotesSide(NotesDocument Document, IReadOnlyDictionary<strin
 {
     public string Unid => Document.Unid;
     public bool IsPrivate => Document.IsPrivate;
+
+    /// <summary>
+    /// The side of a document read: its values, and of its items only the CRM id the sync looks for. A first sync
+    /// holds every document of the mail file until it writes: the rest of a document (tens of items) is not kept.
+    /// </summary>
+    public static NotesSide Read(NotesDocument document, ModuleMapping map)
+    {
+        var values = map.FromNotes(document);
+        var kept = document.Items.TryGetValue(ModuleMapping.CrmIdItem, out var crmId)
+            ? new Dictionary<string, NotesItem>(1, StringComparer.Ordinal) { [ModuleMapping.CrmIdItem] = crmId }
+            : NoItems;
+        return new NotesSide(document with { Items = kept }, values);
+    }
+
+    private static readonly IReadOnlyDictionary<string, NotesItem> NoItems = new Dictionary<string, NotesItem>(0);
 }
 
 /// <summary>A CRM record the run read, with its canonical values.</summary>
 public sealed record CrmSide(CrmRecord Record, IReadOnlyDictionary<string, string?> Values, bool IsPrivate)
 {
     public string Id => Record.Id;
+
+    /// <summary>The side of a record read: its values, its private tag, and of the record what the sync needs besides.</summary>
+    public static CrmSide Read(CrmRecord record, ModuleMapping map) =>
+        new(record with { Fields = NoFields }, map.FromCrm(record),
+            record.Tags.Contains(ModuleMapping.PrivateTag, StringComparer.OrdinalIgnoreCase));
+
+    private static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>(0);
 }
 
 /// <summary>
