@@ -277,6 +277,15 @@ internal static class ZohoCrmErrors
     public static Error InvalidFieldName(string name) => Error.Validation("zoho-invalid-field-name",
         $"'{name}' is not a Zoho CRM field api name.");
 
+    public static Error AccountNameMissing => Error.Validation("zoho-account-name-missing", "A Zoho CRM Account needs a name.");
+
+    public static Error AccountRefused(string name, string code, string? message)
+    {
+        var refused = Error.Unprocessable("zoho-account-refused",
+            $"Zoho CRM did not create the Account '{name}' ({code}{(message is null ? "" : $": {message}")}).");
+        return refused with { Extensions = new Dictionary<string, object?> { ["zohoCode"] = code } };
+    }
+
     public static Error NoPageToken => Refused("NO_PAGE_TOKEN", "more records but no next_page_token");
 
     public static Error Refused(string code, string? message)
