@@ -260,6 +260,34 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Accounts_are_listed_with_the_fields_asked_for_and_found_by_name_without_regard_to_case_oldest_first()
+    {
+        _org.SystemDuplicateCheck = false;
+        var older = _org.CreateRecord("Accounts", new JsonObject { ["Account_Name"] = "Zoë's Café", ["Phone"] = "+33 1 23" });
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var newer = _org.CreateRecord("Accounts", new JsonObject { ["Account_Name"] = "ZOË'S CAFÉ" });
+        _org.CreateRecord("Accounts", new JsonObject { ["Account_Name"] = "Other" });
+        var others = string.Join(", ", Enumerable.Range(0, 49).Select(i => $"'Name {i}'"));
+
+        var listed = await _api.GetAsync("crm/v8/Accounts?fields=id,Account_Name&per_page=200&page=1&sort_by=Created_Time&sort_order=asc");
+        var found = await _api.PostAsync("crm/v8/coql", new JsonObject
+        {
+            ["select_query"] = $"select id, Account_Name from Accounts where Account_Name in ('zoë\\'s café', {others}) order by Created_Time asc limit 0, 200",
+        });
+        var tooMany = await _api.PostAsync("crm/v8/coql", new JsonObject
+        {
+            ["select_query"] = $"select id, Account_Name from Accounts where Account_Name in ('Other', 'Name 49', {others})",
+        });
+
+        Assert.Equal(3, listed.Data.Count);
+        Assert.All(listed.Data, r => Assert.Equal(["id", "Account_Name"], r!.AsObject().Select(p => p.Key)));
+        Assert.Equal([older.Id, newer.Id], found.Data.Select(r => r!["id"].Str()!));
+        Assert.Equal("Zoë's Café", found.Data[0]!["Account_Name"].Str());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.Status);
+        Assert.Equal("LIMIT_EXCEEDED", tooMany.Json!["code"].Str());
+    }
+
+    [Fact]
     public async Task Users_list_one_admin_and_the_org_has_distinct_id_and_zgid()
     {
         _org.Seed(new ZohoSeedSpec { Users = 3 });

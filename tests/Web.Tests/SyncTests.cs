@@ -388,21 +388,62 @@ public class SyncTests : IAsyncLifetime
         Assert.True(users!.Users.Single(u => u.UserId == _h.Org.Admin.Id).HasSynced);
     }
 
+    private void AddNotesContactAt(string first, string last, string email, string company) =>
+        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec { FirstName = first, LastName = last, Email = email, CompanyName = company });
+
+    private string? CrmAccountOf(string email) =>
+        _h.CrmContacts.Single(c => c["Email"] == email).Fields["Account_Name"]?["id"]?.GetValue<string>();
+
+    private int ZohoCalls(string method, string path) => _h.Zoho.State.Calls.All.Count(c => c.Method == method && c.Path == path);
+
     [Fact]
     public async Task A_contacts_company_becomes_its_CRM_account_created_once_and_comes_back_by_name()
     {
         await _h.SettingsAsync("twoWay");
-        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec { FirstName = "Jörg", LastName = "Müller", Email = "jorg@acme.de", CompanyName = "Müller & Söhne GmbH" });
-        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec { FirstName = "Eva", LastName = "Müller", Email = "eva@acme.de", CompanyName = "Müller & Söhne GmbH" });
+        var initech = _h.Org.CreateRecord("Accounts", new JsonObject { ["Account_Name"] = "Initech" }).Id;
+        AddNotesContactAt("Jörg", "Müller", "jorg@acme.de", "Müller & Söhne GmbH");
+        AddNotesContactAt("Eva", "Müller", "eva@acme.de", "Müller & Söhne GmbH");
+        AddNotesContactAt("Zoë", "Dupont", "zoe@globex.example", "Globex");
+        AddNotesContactAt("Peter", "Gibbons", "peter@initech.example", "Initech");
+        AddNotesContactAt("Hans", "Solo", "hans@example.org", "");
 
         var run = await _h.SyncAsync();
 
         SyncHarness.AssertStatus("succeeded", run);
-        var account = Assert.Single(_h.Org.Records("Accounts"));
-        Assert.Equal("Müller & Söhne GmbH", account["Account_Name"]);
-        Assert.All(_h.CrmContacts, c => Assert.Contains(account.Id, c.Fields["Account_Name"]!.ToJsonString(), StringComparison.Ordinal));
+        var accounts = _h.Org.Records("Accounts").ToDictionary(a => a["Account_Name"]!, a => a.Id);
+        Assert.Equal(["Globex", "Initech", "Müller & Söhne GmbH"], accounts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(initech, accounts["Initech"]);
+        Assert.Equal(accounts["Müller & Söhne GmbH"], CrmAccountOf("jorg@acme.de"));
+        Assert.Equal(accounts["Müller & Söhne GmbH"], CrmAccountOf("eva@acme.de"));
+        Assert.Equal(accounts["Globex"], CrmAccountOf("zoe@globex.example"));
+        Assert.Equal(initech, CrmAccountOf("peter@initech.example"));
+        Assert.Null(CrmAccountOf("hans@example.org"));
+        // The run's companies in one lookup and one insert: a page of the Accounts list, no query per name.
+        Assert.Equal((1, 1, 0), (ZohoCalls("GET", "/crm/v8/Accounts"), ZohoCalls("POST", "/crm/v8/Accounts"), ZohoCalls("POST", "/crm/v8/coql")));
         SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
         Assert.Equal(0, SyncHarness.Count(await _h.SyncAsync(), "contacts", "toNotes.updated"));
+        Assert.Equal(3, _h.Org.CountRecords("Accounts"));
+    }
+
+    [Fact]
+    public async Task A_CRM_that_fails_creating_the_companies_stops_the_contacts_and_the_next_run_writes_them_once()
+    {
+        await _h.SettingsAsync("notesToCrm", tasks: false);
+        AddNotesContactAt("Jörg", "Müller", "jorg@acme.de", "Müller & Söhne GmbH");
+        AddNotesContactAt("Zoë", "Dupont", "zoe@globex.example", "Globex");
+        _h.Zoho.State.Faults.FailNext(1, "/crm/v8/Accounts", 500, "POST");
+
+        var failed = await _h.SyncAsync();
+        var written = _h.CrmContacts.Count;
+        var next = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("failed", failed);
+        Assert.Equal("zoho-unavailable", failed.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(0, written);
+        SyncHarness.AssertStatus("succeeded", next);
+        Assert.Equal(2, _h.Org.CountRecords("Accounts"));
+        Assert.NotNull(CrmAccountOf("jorg@acme.de"));
+        Assert.NotNull(CrmAccountOf("zoe@globex.example"));
     }
 
     [Fact]

@@ -71,5 +71,14 @@ public interface ICrmGateway
     /// <summary>The id of the Account named <paramref name="accountName"/>, created when the CRM has none (a contact's company).</summary>
     Task<Result<string>> EnsureAccountAsync(string orgId, string accountName, CancellationToken ct);
 
+    /// <summary>
+    /// The Account id of each of <paramref name="accountNames"/> (contacts' companies), keyed by the name as given: one
+    /// lookup for all of them, and the missing ones created in batches of 100. Names are trimmed and matched without
+    /// regard to case, as Zoho compares them. A name whose Account the CRM refused to create answers its own error, so
+    /// that only the contacts of that company fail; the call as a whole fails only when the CRM does.
+    /// </summary>
+    Task<Result<IReadOnlyDictionary<string, Result<string>>>> ResolveAccountsAsync(
+        string orgId, IReadOnlyCollection<string> accountNames, CancellationToken ct);
+
     Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
 }

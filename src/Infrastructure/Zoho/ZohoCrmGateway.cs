@@ -25,7 +25,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
     private const int FieldsPerRead = 50;
 
     /// <summary>COQL takes at most 50 values in an <c>in</c> list (Zoho's COQL limitations page, not in zoho.md).</summary>
-    private const int UnidsPerQuery = 50;
+    private const int ValuesPerQuery = 50;
 
     private const int CoqlRowsPerCall = 200;
     private const int CoqlRowsInAll = 10_000;
@@ -54,24 +54,21 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         var list = $"/crm/v8/{ModuleName(module)}?fields={selection.Value}&per_page={PageSize}&sort_by=Modified_Time&sort_order=asc";
         var window = since;
         var edge = new WalkEdge();
-        var page = 1;
-        string? token = null;
+        var position = ListPosition.First;
         while (true)
         {
-            var path = token is null ? $"{list}&page={page}" : $"{list}&page_token={Uri.EscapeDataString(token)}";
-            var response = await zoho.SendAsync(orgId, HttpMethod.Get, path, ct, headers: IfModifiedSince(window));
+            var response = await zoho.SendAsync(orgId, HttpMethod.Get, $"{list}&{position.Query}", ct, headers: IfModifiedSince(window));
             if (response.IsFailure) return response.Error!;
             var answer = response.Value;
             if (ZohoRecords.IsEmptyAnswer(answer)) return Result.Success();
 
-            if (answer.Status == HttpStatusCode.BadRequest && token is not null && ZohoRecords.Refusal(answer).Code == "PAGINATION_LIMIT_EXCEEDED"
+            if (answer.Status == HttpStatusCode.BadRequest && position.Token is not null && ZohoRecords.Refusal(answer).Code == "PAGINATION_LIMIT_EXCEEDED"
                 && edge.Time is { } last && (window is null || window < last.AddSeconds(-1)))
             {
                 // A page-token walk stops at 100,000 records (zoho.md §2): walk on in a Modified_Time window from one second
                 // before the last record seen (Modified_Time has whole seconds), leaving out the records already seen then.
                 window = last.AddSeconds(-1);
-                page = 1;
-                token = null;
+                position = ListPosition.First;
                 continue;
             }
             if (answer.Status != HttpStatusCode.OK) return Refused(answer);
@@ -90,16 +87,8 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
             }
             if (records.Count > 0) await onPage(records, ct);
             if (!more) return Result.Success();
-
-            if (token is not null || (page + 1) * PageSize > DiscretePagingLimit)
-            {
-                if (next is null) return ZohoCrmErrors.Refused("NO_PAGE_TOKEN", "more records but no next_page_token");
-                token = next;
-            }
-            else
-            {
-                page++;
-            }
+            if (position.Next(next) is not { } following) return ZohoCrmErrors.NoPageToken;
+            position = following;
         }
     }
 
@@ -131,24 +120,36 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         if (selection.IsFailure) return selection.Error!;
 
         var found = new List<CrmRecord>();
-        foreach (var chunk in notesUnids.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).Chunk(UnidsPerQuery))
+        foreach (var chunk in notesUnids.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery))
         {
-            var condition = $"{known.Value.NotesUnid} in ({string.Join(", ", chunk.Select(Quoted))})";
-            for (var offset = 0; offset < CoqlRowsInAll; offset += CoqlRowsPerCall)
-            {
-                var query = $"select {selection.Value.Replace(",", ", ", StringComparison.Ordinal)} from {ModuleName(module)} where {condition} limit {offset}, {CoqlRowsPerCall}";
-                var response = await zoho.SendAsync(orgId, HttpMethod.Post, "/crm/v8/coql", ct, json: new JsonObject { ["select_query"] = query });
-                if (response.IsFailure) return response.Error!;
-                if (ZohoRecords.IsEmptyAnswer(response.Value)) break;
-                if (response.Value.Status != HttpStatusCode.OK) return Refused(response.Value);
-
-                using var json = ZohoRecords.Parse(response.Value);
-                if (json is null || !TryData(json.RootElement, out var data)) return ZohoApiErrors.Unavailable;
-                found.AddRange(data.EnumerateArray().Select(r => ZohoRecords.Record(r, known.Value.NotesUnid)));
-                if (!Paging(json.RootElement).More) break;
-            }
+            var selected = await SelectAsync(orgId,
+                $"select {selection.Value.Replace(",", ", ", StringComparison.Ordinal)} from {ModuleName(module)} where {known.Value.NotesUnid} in ({string.Join(", ", chunk.Select(Quoted))})",
+                row => found.Add(ZohoRecords.Record(row, known.Value.NotesUnid)), ct);
+            if (selected.IsFailure) return selected.Error!;
         }
         return found;
+    }
+
+    /// <summary>
+    /// Runs a COQL select (without its <c>limit</c>) page by page, at most 200 rows a call and 10,000 in all (zoho.md
+    /// §2), and hands each row to <paramref name="onRow"/> in the order Zoho answers.
+    /// </summary>
+    private async Task<Result> SelectAsync(string orgId, string select, Action<JsonElement> onRow, CancellationToken ct)
+    {
+        for (var offset = 0; offset < CoqlRowsInAll; offset += CoqlRowsPerCall)
+        {
+            var query = $"{select} limit {offset}, {CoqlRowsPerCall}";
+            var response = await zoho.SendAsync(orgId, HttpMethod.Post, "/crm/v8/coql", ct, json: new JsonObject { ["select_query"] = query });
+            if (response.IsFailure) return response.Error!;
+            if (ZohoRecords.IsEmptyAnswer(response.Value)) break;
+            if (response.Value.Status != HttpStatusCode.OK) return Refused(response.Value);
+
+            using var json = ZohoRecords.Parse(response.Value);
+            if (json is null || !TryData(json.RootElement, out var data)) return ZohoApiErrors.Unavailable;
+            foreach (var row in data.EnumerateArray()) onRow(row);
+            if (!Paging(json.RootElement).More) break;
+        }
+        return Result.Success();
     }
 
     /// <summary>
@@ -219,6 +220,23 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
     private static partial Regex ApiName();
 
     /// <summary>
+    /// The page of a list to ask for next: by number while page × per_page ≤ 2,000, then by the page token of the
+    /// answer before (zoho.md §2: the two cannot be combined, and a token is bound to the other parameters).
+    /// </summary>
+    private readonly record struct ListPosition(int Page, string? Token)
+    {
+        public static ListPosition First => new(1, null);
+
+        public string Query => Token is null ? $"page={Page}" : $"page_token={Uri.EscapeDataString(Token)}";
+
+        /// <summary>Null when Zoho said there are more records but gave no token to reach them.</summary>
+        public ListPosition? Next(string? nextPageToken) =>
+            Token is null && (Page + 1) * PageSize <= DiscretePagingLimit ? this with { Page = Page + 1 }
+            : nextPageToken is null ? null
+            : this with { Token = nextPageToken };
+    }
+
+    /// <summary>
     /// Where a walk is: the last Modified_Time handed out and the records handed out at that second, so that a walk
     /// resumed in a window starting at that second leaves them out.
     /// </summary>
@@ -258,6 +276,17 @@ internal static class ZohoCrmErrors
 
     public static Error InvalidFieldName(string name) => Error.Validation("zoho-invalid-field-name",
         $"'{name}' is not a Zoho CRM field api name.");
+
+    public static Error AccountNameMissing => Error.Validation("zoho-account-name-missing", "A Zoho CRM Account needs a name.");
+
+    public static Error AccountRefused(string name, string code, string? message)
+    {
+        var refused = Error.Unprocessable("zoho-account-refused",
+            $"Zoho CRM did not create the Account '{name}' ({code}{(message is null ? "" : $": {message}")}).");
+        return refused with { Extensions = new Dictionary<string, object?> { ["zohoCode"] = code } };
+    }
+
+    public static Error NoPageToken => Refused("NO_PAGE_TOKEN", "more records but no next_page_token");
 
     public static Error Refused(string code, string? message)
     {

@@ -22,10 +22,13 @@ internal sealed class CoqlQuery
 
 /// <summary>
 /// The subset of COQL a sync needs: <c>select a, b from Module where … order by … limit offset, count</c> with
-/// =, !=, &lt;&gt;, &lt;, &gt;, &lt;=, &gt;=, like, not like, in, not in, is null, is not null, between, and/or, parentheses.
+/// =, !=, &lt;&gt;, &lt;, &gt;, &lt;=, &gt;=, like, not like, in, not in (up to 50 values), is null, is not null, between,
+/// and/or, parentheses. Text compares without regard to case, as Zoho's does.
 /// </summary>
 internal sealed class Coql
 {
+    private const int ValuesPerList = 50;
+
     private readonly List<string> _tokens;
     private readonly ZohoOrg _org;
     private int _at;
@@ -153,6 +156,9 @@ internal sealed class Coql
         var values = new List<string?>();
         do values.Add(Value()); while (Accept(","));
         Expect(")");
+        // Zoho's COQL limitations page: in and not in take up to 50 values (the refusal's code and details are inferred).
+        if (values.Count > ValuesPerList)
+            throw new QueryException("LIMIT_EXCEEDED", "limit exceeded", ZohoJson.Details(("clause", _clause), ("limit", ValuesPerList)));
         return values;
     }
 

@@ -43,6 +43,11 @@ internal sealed class PlanApplier(
 
     public async Task<Result> ApplyAsync(List<(Pair Pair, PairPlan Plan)> plans, CancellationToken ct)
     {
+        // What the CRM writes need from the CRM (contacts' Accounts) is looked up once for all of them.
+        var toCrm = plans.Where(p => p.Plan.Kind is PlanKind.CreateInCrm or PlanKind.Update)
+            .Select(p => p.Plan.ToCrm).OfType<IReadOnlyDictionary<string, string?>>();
+        if (await map.PrepareCrmWritesAsync(toCrm, ctx.Crm, ctx.OrgId, ct) is { IsFailure: true } unprepared) return unprepared;
+
         foreach (var (pair, plan) in plans.Where(p => p.Plan.Kind is PlanKind.Skip or PlanKind.Unlink))
             await SettleAsync(pair, plan, ct);
 

@@ -36,6 +36,25 @@ public sealed class ContactMapping : ModuleMapping
         new("description", "Comment", "Description", 32000),
     ];
 
+    /// <summary>
+    /// The companies of all the run's contact writes are resolved to Accounts in one go (found, or created 100 a call),
+    /// under the values <see cref="ModuleMapping.ToCrm"/> writes (cut to Zoho's length), so each write finds its own.
+    /// </summary>
+    public override async Task<Result> PrepareCrmWritesAsync(
+        IEnumerable<IReadOnlyDictionary<string, string?>> valuesToWrite, ICrmGateway crm, string orgId, CancellationToken ct)
+    {
+        var companies = valuesToWrite
+            .Select(values => ToCrm(values).Fields.GetValueOrDefault(AccountLookup))
+            .Where(company => !string.IsNullOrWhiteSpace(company))
+            .Select(company => company!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (companies.Count == 0) return Result.Success();
+
+        var accounts = await crm.ResolveAccountsAsync(orgId, companies, ct);
+        return accounts.IsFailure ? accounts.Error! : Result.Success();
+    }
+
     public override async Task<Error?> ResolveCrmFieldsAsync(
         Dictionary<string, string?> fields, ICrmGateway crm, string orgId, CancellationToken ct)
     {

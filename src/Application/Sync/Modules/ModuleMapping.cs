@@ -66,6 +66,16 @@ public abstract class ModuleMapping
     }
 
     /// <summary>
+    /// Readies, once for all the CRM writes of a run, what their values need from the CRM itself (a lookup by name
+    /// costs one lookup for the run, not one per record), so that <see cref="ResolveCrmFieldsAsync"/> finds it ready.
+    /// <paramref name="valuesToWrite"/> are the canonical values of each write. A failure is the CRM's as a whole; what
+    /// fails for one value only is left to <see cref="ResolveCrmFieldsAsync"/> to report on the records that carry it.
+    /// </summary>
+    public virtual Task<Result> PrepareCrmWritesAsync(
+        IEnumerable<IReadOnlyDictionary<string, string?>> valuesToWrite, ICrmGateway crm, string orgId, CancellationToken ct) =>
+        Task.FromResult(Result.Success());
+
+    /// <summary>
     /// Turns the CRM fields of a write into what Zoho takes, where a value needs the CRM itself (a lookup by name);
     /// answers an error for this record only, or null.
     /// </summary>
