@@ -82,6 +82,29 @@ public class SyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_run_after_a_first_sync_reads_back_no_document_the_first_one_read_or_wrote()
+    {
+        await _h.SettingsAsync("twoWay", tasks: false);
+        _h.Domino.State.AddContact(SyncHarness.MailFile, new ContactSpec
+        {
+            FirstName = "Jörg", LastName = "Müller", Email = "jorg.muller@example.de", Modified = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        _h.AddCrmContact("Amélie", "Poulain", "amelie@example.fr");
+        await _h.SyncAsync();
+        Assert.Equal(2, NotesContacts().Count);
+        _h.Domino.Calls.Clear();
+        _h.Zoho.State.Calls.Clear();
+
+        var run = await _h.SyncAsync();
+
+        // Jörg's document was read at a version Domino's clock had left behind, Amélie's written by the first run:
+        // both are known by their modification times, and neither is fetched again.
+        SyncHarness.AssertStatus("succeeded", run);
+        Assert.DoesNotContain(_h.Domino.Calls.Calls, c => c.Path.Contains("/documents/unid/", StringComparison.Ordinal));
+        Assert.Equal(0, WriteCalls());
+    }
+
+    [Fact]
     public async Task A_change_in_Notes_arrives_in_the_CRM_and_one_in_the_CRM_arrives_in_Notes()
     {
         await _h.SettingsAsync("twoWay");

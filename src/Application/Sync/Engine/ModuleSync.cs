@@ -30,6 +30,8 @@ public sealed class ModuleSync(ModuleMapping map, SyncContext ctx)
 
     public async Task<Result> RunAsync(CancellationToken ct)
     {
+        // A module the run synced is in its report, with zeros when nothing changed on either side.
+        ctx.Run.Count(Module, counts => counts);
         foreach (var link in await ctx.Links.ListAsync(new LinksOfModule(ctx.OrgId, ctx.UserId, Module), ct))
         {
             _byUnid[link.NotesUnid] = link;
