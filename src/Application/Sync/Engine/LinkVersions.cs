@@ -18,7 +18,7 @@ internal static class LinkVersions
     /// before the run began (allowing for clock skew) cannot be shared by a later save; any other is not kept (null).
     /// </summary>
     public static DateTimeOffset? Settled(DateTimeOffset? modified, DateTimeOffset runStart) =>
-        SettledBefore(modified, runStart - ClockSkew - TimeSpan.FromSeconds(1));
+        SettledBefore(modified, OverBefore(runStart));
 
     /// <summary>
     /// The same, against a time whose second was over before the read began: Domino's own time (its Date header,
@@ -32,7 +32,10 @@ internal static class LinkVersions
     /// (no clock skew to allow for), else the run's start less the skew.
     /// </summary>
     public static DateTimeOffset NotesSettledBefore(DateTimeOffset? serverTime, DateTimeOffset runStart) =>
-        serverTime ?? runStart - ClockSkew - TimeSpan.FromSeconds(1);
+        serverTime ?? OverBefore(runStart);
+
+    /// <summary>On our clock, a time whose second any server's clock had left behind when the run began.</summary>
+    private static DateTimeOffset OverBefore(DateTimeOffset runStart) => runStart - ClockSkew - TimeSpan.FromSeconds(1);
 
     /// <summary><paramref name="values"/> are exactly the fields the link knows, each as <paramref name="side"/> held it.</summary>
     public static bool Holds(RecordLink link, SyncSide side, IReadOnlyDictionary<string, string?> values) =>

@@ -1,6 +1,6 @@
-using NotesSync.Application.Sync.Modules;
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
+using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Links;
 
 namespace NotesSync.Application.Sync.Engine;
