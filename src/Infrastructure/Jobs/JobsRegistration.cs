@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,11 @@ internal static class JobsRegistration
             "INMEMORY" => new Hangfire.InMemory.InMemoryStorage(),
             _ => throw new InvalidOperationException($"Jobs:Storage '{kind}' is not supported: use InMemory or SqlServer."),
         };
+        // Hangfire's default activator is the process-wide JobActivator.Current, which every host's configuration sets
+        // in turn: with several hosts in one process (the functional tests run many at once), a host could take
+        // another's, build its jobs from that container and run them against that database, leaving its own run
+        // queued for ever. Each host builds its jobs from its own container (Hangfire only adds its default if none is).
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) =>
         {
             HangfireLogging.Use(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
