@@ -21,8 +21,10 @@ internal sealed partial class DasDocuments(DasSession session)
     /// Pages by position until a short page, or until the count that <c>Content-Range</c> gives (§1.3) is reached,
     /// skipping category rows and a document listed twice ("Checked" 14). The count is of top-level entries: it is
     /// trusted only while every row read is a top-level document (a categorised or hierarchical view counts its
-    /// categories or leaves out its responses), else the read goes on to the short page. A page that fails fails
-    /// the whole read: a partial list must never reach the caller, who would take what is missing for deletions.
+    /// categories or leaves out its responses), else the read goes on to the short page. Once a flat view's count is
+    /// known, the pages up to it are asked for <see cref="PagesAtOnce"/> at a time (the session still holds Domino to
+    /// Notes:MaxConcurrency) and taken in order. A page that fails fails the whole read: a partial list must never
+    /// reach the caller, who would take what is missing for deletions.
     /// </summary>
     public async Task<Result<IReadOnlyList<NotesViewEntry>>> ReadViewAsync(string view, CancellationToken ct)
     {
@@ -30,35 +32,49 @@ internal sealed partial class DasDocuments(DasSession session)
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var pageSize = PageSize;
         var flat = true;
+        int? total = null;
         for (var start = 0; ;)
         {
-            var sent = await session.SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture,
-                $"/api/data/collections/name/{DasPaths.Segment(view)}?start={start}&count={pageSize}&systemcolumns={UnidPositionAndForm}"), ct);
-            if (sent.IsFailure) return sent.Error!;
-            if (SmallerLimit(sent.Value, pageSize) is { } limit)
-            {
-                pageSize = limit;
-                continue;
-            }
-            // DAS's own 404 here is "The URI must refer to an existing view." (§1.1); the web engine's is about the mail file.
-            if (DasSession.IsMissing(sent.Value)) return MailboxErrors.ViewNotFound(view, session.MailFile);
-            if (sent.Value.Status != HttpStatusCode.OK || sent.Value.IsLoginPage) return session.Failure(sent.Value, view);
+            var starts = new List<int> { start };
+            if (flat && total is { } count)
+                for (var next = start + pageSize; next < count && starts.Count < PagesAtOnce; next += pageSize) starts.Add(next);
+            var size = pageSize;
+            var pages = await Task.WhenAll(starts.Select(at => session.SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture,
+                $"/api/data/collections/name/{DasPaths.Segment(view)}?start={at}&count={size}&systemcolumns={UnidPositionAndForm}"), ct)));
 
-            var page = DasSession.Read(sent.Value, ViewPage);
-            if (page.IsFailure) return page.Error!;
-            var added = 0;
-            foreach (var entry in page.Value.Entries.Where(e => seen.Add(e.Unid)))
+            foreach (var sent in pages)
             {
-                entries.Add(entry);
-                added++;
+                if (sent.IsFailure) return sent.Error!;
+                if (SmallerLimit(sent.Value, pageSize) is { } limit)
+                {
+                    // Asked again from where the read is, in pages of the server's limit.
+                    pageSize = limit;
+                    break;
+                }
+                // DAS's own 404 here is "The URI must refer to an existing view." (§1.1); the web engine's is about the mail file.
+                if (DasSession.IsMissing(sent.Value)) return MailboxErrors.ViewNotFound(view, session.MailFile);
+                if (sent.Value.Status != HttpStatusCode.OK || sent.Value.IsLoginPage) return session.Failure(sent.Value, view);
+
+                var page = DasSession.Read(sent.Value, ViewPage);
+                if (page.IsFailure) return page.Error!;
+                var added = 0;
+                foreach (var entry in page.Value.Entries.Where(e => seen.Add(e.Unid)))
+                {
+                    entries.Add(entry);
+                    added++;
+                }
+                // A server that ignored "start" would answer the same page for ever: a page with nothing new ends it.
+                if (page.Value.Rows < pageSize || added == 0) return entries;
+                flat &= page.Value.TopLevelDocumentsOnly;
+                start += page.Value.Rows;
+                total = TopLevelCount(sent.Value.ContentRange);
+                if (flat && total is { } reached && start >= reached) return entries;
             }
-            // A server that ignored "start" would answer the same page for ever: a page with nothing new ends it.
-            if (page.Value.Rows < pageSize || added == 0) return entries;
-            flat &= page.Value.TopLevelDocumentsOnly;
-            start += page.Value.Rows;
-            if (flat && TopLevelCount(sent.Value.ContentRange) is { } total && start >= total) return entries;
         }
     }
+
+    /// <summary>View pages asked for at once once the view's size is known: a 10,000-entry view is 100 pages.</summary>
+    private const int PagesAtOnce = 8;
 
     private sealed record Page(IReadOnlyList<NotesViewEntry> Entries, int Rows, bool TopLevelDocumentsOnly);
 

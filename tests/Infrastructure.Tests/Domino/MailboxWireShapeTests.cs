@@ -16,13 +16,33 @@ public sealed class MailboxWireShapeTests
 
     private sealed class CannedDomino(Func<HttpRequestMessage, string, HttpResponseMessage> answer) : HttpMessageHandler
     {
+        private int _inFlight;
+        private int _mostInFlight;
+
         public List<(HttpRequestMessage Request, string Body)> Requests { get; } = [];
+
+        /// <summary>How long each answer takes on the wire (none: answered at once).</summary>
+        public TimeSpan Latency { get; init; }
+
+        /// <summary>The most requests that were waiting for their answer at one time.</summary>
+        public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add((request, body));
-            return answer(request, body);
+            lock (Requests) Requests.Add((request, body));
+            var now = Interlocked.Increment(ref _inFlight);
+            for (var most = Volatile.Read(ref _mostInFlight); now > most; most = Volatile.Read(ref _mostInFlight))
+                if (Interlocked.CompareExchange(ref _mostInFlight, now, most) == most) break;
+            try
+            {
+                if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
+                return answer(request, body);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         }
     }
 
@@ -72,6 +92,24 @@ public sealed class MailboxWireShapeTests
 
         Assert.Equal(200, entries.Count);
         Assert.Equal(2, domino.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Once_a_flat_views_count_is_known_its_pages_are_read_several_at_once_within_Notes_MaxConcurrency()
+    {
+        var domino = new CannedDomino((request, _) =>
+            ViewPage(request, 1000, i => $$"""{"@entryid":"{{i + 1}}-U{{i}}","@position":"{{i + 1}}","@unid":"U{{i}}","@form":"Person"}"""))
+        {
+            Latency = TimeSpan.FromMilliseconds(30),
+        };
+        var mailbox = new DasMailboxes(new DasClient(new HttpClient(domino)), Microsoft.Extensions.Options.Options.Create(new DominoOptions { MaxConcurrency = 4 }))
+            .Open(new NotesCredentials(new Uri("https://mail.acme.example/"), "Jane Doe", "secret"), "mail/jdoe.nsf");
+
+        var entries = (await mailbox.ReadViewAsync("($Contacts)", Ct)).Value;
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"U{i}"), entries.Select(e => e.Unid));
+        Assert.Equal(10, domino.Requests.Count);
+        Assert.Equal(4, domino.MostInFlight);
     }
 
     [Fact]
