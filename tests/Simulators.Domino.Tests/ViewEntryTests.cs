@@ -41,6 +41,29 @@ public sealed class ViewEntryTests
     }
 
     [Fact]
+    public async Task A_view_read_again_shows_each_document_added_changed_or_deleted_since()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        var unids = AddContacts(domino, 3);
+        async Task<List<string>> ReadAsync()
+        {
+            using var response = await domino.Http.GetAsync($"{domino.MailFile}{Contacts}?start=0&count=10&systemcolumns=2");
+            return [.. (await TestDomino.ReadJson(response)).EnumerateArray().Select(e => e.GetProperty("@unid").GetString()!)];
+        }
+
+        var first = await ReadAsync();
+        domino.State.UpdateItems(domino.User.MailFilePath, unids[0], NotesItem.Text("LastName", "Zimmermann"));
+        var renamed = await ReadAsync();
+        Assert.True(domino.State.DeleteDocument(domino.User.MailFilePath, unids[1]));
+        var added = domino.State.AddContact(domino.User.MailFilePath, new ContactSpec { FirstName = "Anna", LastName = "Abel" });
+        var replaced = await ReadAsync();
+
+        Assert.Equal(unids, first);
+        Assert.Equal([unids[1], unids[2], unids[0]], renamed);
+        Assert.Equal([added, unids[2], unids[0]], replaced);
+    }
+
+    [Fact]
     public async Task The_default_page_is_ten_entries_and_a_range_header_overrides_the_url()
     {
         await using var domino = await TestDomino.StartAsync();

@@ -174,8 +174,7 @@ internal sealed class DocumentResources(DominoState state)
         }
         catch (ItemWriter.InvalidBodyException e)
         {
-            doc.Items.Clear();
-            foreach (var item in before) doc.Items.Add(item.Name, item);
+            doc.RestoreItems(before);
             return DasResponse.NotesError(400, e.Message);
         }
         if (req.QueryIsTrue("computewithform")) ComputeWithForm.Run(doc);

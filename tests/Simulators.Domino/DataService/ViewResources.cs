@@ -12,6 +12,35 @@ internal sealed class ViewResources(DominoState state)
     private const int DefaultCount = 10;
     private const int AllSystemColumns = 0xFFFF;
 
+    // A Domino server keeps each view's index and pages through it; building the view again for every page would
+    // make a 10,000-document view cost the simulator tens of milliseconds a page. A view is built again once a
+    // document of its database was added, removed or changed (called under the state lock, like every request).
+    private readonly Dictionary<(NotesDatabase Db, NotesView View, string? Resort, bool Descending), (DatabaseRevision At, (List<ViewRow> Rows, int TopLevel) Built)> _built = [];
+
+    private readonly record struct DatabaseRevision(int Documents, long NoteIds, long Revisions)
+    {
+        public static DatabaseRevision Of(NotesDatabase db)
+        {
+            long noteIds = 0, revisions = 0;
+            foreach (var doc in db.Documents.Values)
+            {
+                noteIds += doc.NoteId;
+                revisions += doc.Revision;
+            }
+            return new DatabaseRevision(db.Documents.Count, noteIds, revisions);
+        }
+    }
+
+    private (List<ViewRow> Rows, int TopLevel) Navigate(NotesDatabase db, NotesView view, string? resort, bool descending)
+    {
+        var at = DatabaseRevision.Of(db);
+        var key = (db, view, resort, descending);
+        if (_built.TryGetValue(key, out var known) && known.At == at) return known.Built;
+        var built = ViewNavigator.Build(view, db.Documents.Values, resort, descending);
+        _built[key] = (at, built);
+        return built;
+    }
+
     public DasResponse Handle(DasRequest req, NotesDatabase db, string[] rest)
     {
         if (DataServiceRouter.CheckDatabase(db, rest.Length == 0 || req.Method == "GET" ? DataServiceAccess.ViewsOnly : DataServiceAccess.ViewsAndDocuments) is { } refused)
@@ -72,7 +101,7 @@ internal sealed class ViewResources(DominoState state)
         if (!SystemColumns(req, out var system, out error)) return error!;
 
         var descending = string.Equals(req.Query("sortorder"), "descending", StringComparison.OrdinalIgnoreCase);
-        var (rows, topLevel) = ViewNavigator.Build(view, db.Documents.Values, req.Query("sortcolumn"), descending);
+        var (rows, topLevel) = Navigate(db, view, req.Query("sortcolumn"), descending);
 
         // Precedence as in RestViewNavigatorFactory: search > keys > parentid > category > startkeys > plain.
         List<ViewRow> selected = rows;

@@ -10,14 +10,42 @@ internal sealed class NotesDocument(string unid, int noteId, DateTimeOffset crea
     public int NoteId { get; } = noteId;
     public string NoteIdHex => NoteId.ToString("X", CultureInfo.InvariantCulture);
     public DateTimeOffset Created { get; } = created;
-    public DateTimeOffset Modified { get; set; } = created;
-    public string? ParentUnid { get; set; }
+    public DateTimeOffset Modified
+    {
+        get;
+        set
+        {
+            field = value;
+            Revision++;
+        }
+    } = created;
+
+    public string? ParentUnid
+    {
+        get;
+        set
+        {
+            field = value;
+            Revision++;
+        }
+    }
+
+    /// <summary>Counts every change made through this class: what a view already built can be checked against.</summary>
+    public int Revision { get; private set; }
     public OrderedDictionary<string, NotesItem> Items { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> ReadBy { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<string> UpdatedBy { get; } = [];
 
     /// <summary>Calendar-and-scheduling data the items cannot carry (attendee states, recurrence).</summary>
-    public CalendarEntry? Calendar { get; set; }
+    public CalendarEntry? Calendar
+    {
+        get;
+        set
+        {
+            field = value;
+            Revision++;
+        }
+    }
 
     public string Form => Text("Form");
 
@@ -27,6 +55,7 @@ internal sealed class NotesDocument(string unid, int noteId, DateTimeOffset crea
 
     public void Set(NotesItem item)
     {
+        Revision++;
         if (Items.TryGetValue(item.Name, out _))
         {
             // Notes keeps the original spelling of an item's name when it is replaced.
@@ -40,11 +69,23 @@ internal sealed class NotesDocument(string unid, int noteId, DateTimeOffset crea
 
     public void SetText(string name, string? value)
     {
-        if (string.IsNullOrEmpty(value)) Items.Remove(name);
+        if (string.IsNullOrEmpty(value)) Remove(name);
         else Set(NotesItem.Text(name, value));
     }
 
-    public void Remove(string name) => Items.Remove(name);
+    public void Remove(string name)
+    {
+        Revision++;
+        Items.Remove(name);
+    }
+
+    /// <summary>Puts back the items a refused write had started to change.</summary>
+    public void RestoreItems(IEnumerable<NotesItem> items)
+    {
+        Revision++;
+        Items.Clear();
+        foreach (var item in items) Items.Add(item.Name, item);
+    }
 
     public void MarkUpdatedBy(string canonicalName)
     {
