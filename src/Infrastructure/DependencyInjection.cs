@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Common;
+using NotesSync.Application.Sync;
 using NotesSync.Infrastructure.Domino;
 using NotesSync.Infrastructure.Jobs;
 using NotesSync.Infrastructure.Persistence;
@@ -31,6 +32,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(ReadRepository<>));
         services.AddScoped<IOrganisationPurge, OrganisationPurge>();
+        services.AddScoped<IRecordLinkStore, RecordLinkStore>();
+        services.AddSingleton<IRunHeartbeat, RunHeartbeat>();
         services.AddDomino(configuration);
         services.AddZoho(configuration);
         services.AddJobs(configuration);

@@ -2,23 +2,26 @@ using NotesSync.Domain.Common;
 
 namespace NotesSync.Application.Notes;
 
-/// <summary>The codes of api.md "Notes account": each one tells the user a different thing to do.</summary>
+/// <summary>
+/// The codes of api.md "Notes account": each one tells the user a different thing to do. Those that make the whole
+/// mail file unusable are marked so (<see cref="Error.AffectsWholeSide"/>): a sync stops on them.
+/// </summary>
 public static class NotesErrors
 {
     public static readonly Error InvalidCredentials =
-        Error.Unprocessable("invalid-credentials", "Domino refused this user name and password.");
+        Error.Unprocessable("invalid-credentials", "Domino refused this user name and password.").OfWholeSide();
 
     public static readonly Error ServerUnreachable =
-        Error.Unprocessable("server-unreachable", "No Domino server answers at this name. Check the server name.");
+        Error.Unprocessable("server-unreachable", "No Domino server answers at this name. Check the server name.").OfWholeSide();
 
     public static readonly Error TlsError =
-        Error.Unprocessable("tls-error", "The server's HTTPS certificate is not valid or not trusted, so NotesSync cannot talk to it safely.");
+        Error.Unprocessable("tls-error", "The server's HTTPS certificate is not valid or not trusted, so NotesSync cannot talk to it safely.").OfWholeSide();
 
     public static readonly Error Timeout =
-        Error.Unprocessable("server-timeout", "The Domino server did not answer in time. Try again, or ask your administrator whether it is overloaded.");
+        Error.Unprocessable("server-timeout", "The Domino server did not answer in time. Try again, or ask your administrator whether it is overloaded.").OfWholeSide();
 
     public static readonly Error MailFileNotFound =
-        Error.Unprocessable("mail-file-not-found", "NotesSync could not find your mail file. Type its path (for example mail/jdoe.nsf).");
+        Error.Unprocessable("mail-file-not-found", "NotesSync could not find your mail file. Type its path (for example mail/jdoe.nsf).").OfWholeSide();
 
     public static readonly Error NotConnected =
         Error.Unprocessable("notes-not-connected", "Connect your Notes account first.");
@@ -27,7 +30,7 @@ public static class NotesErrors
         Error.Validation("insecure-server", "The server must be reached over https.");
 
     public static readonly Error PrivateNetwork =
-        Error.Validation("private-network-server", "This server name points to a private or local address, which NotesSync does not reach.");
+        Error.Validation("private-network-server", "This server name points to a private or local address, which NotesSync does not reach.").OfWholeSide();
 
     public static readonly Error InvalidServer =
         Error.Validation("invalid-server", "This is not a server name or an https address.");
@@ -36,10 +39,10 @@ public static class NotesErrors
         Error.Unprocessable("mail-server-elsewhere", $"Your mail file lives on {mailServer}. Connect to that server instead.")
             with { Extensions = new Dictionary<string, object?> { ["mailServer"] = mailServer } };
 
-    public static Error DasDisabled(DasCheckTarget target, string name) => target switch
+    public static Error DasDisabled(DasCheckTarget target, string name) => (target switch
     {
         DasCheckTarget.Server => Error.Unprocessable("das-disabled-server", "Domino Access Services are not enabled on this server."),
         DasCheckTarget.Database => Error.Unprocessable("das-disabled-database", $"Domino Access Services are not allowed on the database {name}."),
         _ => Error.Unprocessable("das-disabled-view", $"Domino Access Services are not allowed on the view {name}."),
-    };
+    }).OfWholeSide();
 }

@@ -4,18 +4,23 @@ using NotesSync.Domain.Runs;
 namespace NotesSync.Application.Sync;
 
 /// <summary>
-/// A run whose process died must not block its user: a running run whose heartbeat is older than the grace, or a
-/// queued run no worker picked up in that time (its job was lost with an in-memory queue), ends "interrupted".
-/// The next run resumes from the checkpoints and adopts what the dead one wrote.
+/// A run whose process died must not block its user: a running run whose heartbeat is older than
+/// <see cref="RunningGrace"/>, or a queued run no worker picked up in <see cref="QueuedGrace"/> (its job was lost with
+/// an in-memory queue), ends "interrupted". The next run resumes from the checkpoints and adopts what the dead one
+/// wrote. With the sweep every minute, a killed process's run is ended within two minutes.
 /// </summary>
 public static class RunSweeper
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+    /// <summary>Four missed heartbeats (<see cref="Engine.RunLiveness.Every"/>): the process is gone, not slow.</summary>
+    public static readonly TimeSpan RunningGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>A queued run waits for a free worker, which may take minutes on a busy node: only a lost job waits longer.</summary>
+    public static readonly TimeSpan QueuedGrace = TimeSpan.FromMinutes(5);
 
     public static async Task<int> EndAbandonedAsync(IRepository<SyncRun> runs, string orgId, string userId, DateTimeOffset now, CancellationToken ct)
     {
         var active = await runs.ListAsync(new ActiveRunsOfUser(orgId, userId), ct);
-        var abandoned = active.Where(r => r.IsAbandoned(now, Grace) || (r.Status == RunStatus.Queued && r.QueuedAt + Grace < now)).ToList();
+        var abandoned = active.Where(r => r.IsAbandoned(now, RunningGrace) || (r.Status == RunStatus.Queued && r.QueuedAt + QueuedGrace < now)).ToList();
         if (abandoned.Count == 0) return 0;
         abandoned.ForEach(r => r.MarkInterrupted(now));
         try

@@ -18,3 +18,38 @@ public interface ISyncJobQueue
 {
     void Enqueue(Guid runId);
 }
+
+/// <summary>A link as the database holds it: the version its next save is checked against.</summary>
+public sealed record StoredLink(Domain.Links.RecordLink Link, int StoredVersion);
+
+/// <summary>What one save of a run's links carries: links new to the database, changed, and gone.</summary>
+public sealed record LinkBatch(
+    IReadOnlyList<Domain.Links.RecordLink> Added, IReadOnlyList<StoredLink> Changed, IReadOnlyList<StoredLink> Removed);
+
+/// <summary>
+/// The record links of a running sync (EF Core in Infrastructure). Loaded untracked and saved a batch at a time, so
+/// that a save's cost depends on its batch, not on every link the run has seen.
+/// </summary>
+public interface IRecordLinkStore
+{
+    /// <summary>The user's links of one module, none of them tracked.</summary>
+    Task<IReadOnlyList<Domain.Links.RecordLink>> LoadAsync(
+        string orgId, string userId, Domain.Profiles.SyncModule module, CancellationToken ct);
+
+    /// <summary>
+    /// Saves <paramref name="batch"/> in the unit of work of the run (the run's counts, conflicts and failures, and
+    /// the profile's checkpoints are saved with it); afterwards none of its links is tracked. A link another run
+    /// changed meanwhile fails the save with <c>PersistenceConflictException</c>.
+    /// </summary>
+    Task SaveAsync(LinkBatch batch, CancellationToken ct);
+}
+
+/// <summary>
+/// The heartbeat of a running sync, written outside the run's unit of work (its own connection), so that a run
+/// throttled for minutes still looks alive and a run swept as dead learns it before it writes again.
+/// </summary>
+public interface IRunHeartbeat
+{
+    /// <summary>Records that the run is alive now; false when it is no longer running (swept, or ended elsewhere).</summary>
+    Task<bool> BeatAsync(Guid runId, DateTimeOffset now, CancellationToken ct);
+}

@@ -40,7 +40,7 @@ public interface IOAuthState
 public static class ZohoErrors
 {
     public static readonly Error NotConnected =
-        Error.Unprocessable("zoho-not-connected", "An admin must connect Zoho CRM first.");
+        Error.Unprocessable("zoho-not-connected", "An admin must connect Zoho CRM first.").OfWholeSide();
 
     public static readonly Error BadState =
         Error.Validation("invalid-state", "This Zoho sign-in link is not valid or has expired. Start again from NotesSync.");

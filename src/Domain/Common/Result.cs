@@ -15,6 +15,16 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 {
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>
+    /// Set by the adapter that knows the wire: the whole side cannot be used (the server is unreachable, the
+    /// password refused, the CRM disconnected or out of credits), so every further call would fail the same way.
+    /// A sync stops on it; any other error fails one record and the run goes on.
+    /// </summary>
+    public bool AffectsWholeSide { get; init; }
+
+    /// <summary>This error, marked as one that makes its whole side unusable (<see cref="AffectsWholeSide"/>).</summary>
+    public Error OfWholeSide() => this with { AffectsWholeSide = true };
+
     public static Error Validation(string code, string message) => new(code, message, ErrorKind.Validation);
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);

@@ -129,14 +129,6 @@ public sealed class RecordLink : AggregateRoot
         return new Fingerprint(side == SyncSide.Notes ? stored[..separator] : stored[(separator + 1)..]);
     }
 
-    /// <summary>Whether <paramref name="value"/> differs from the field as <paramref name="side"/> held it after the last sync.</summary>
-    public bool FieldChanged(SyncSide side, string field, string? value) =>
-        FingerprintOf(side, field) is not { } last || !last.Matches(value);
-
-    /// <summary>Whether <paramref name="value"/> differs from the field as last synced on either side.</summary>
-    public bool FieldChanged(string field, string? value) =>
-        FieldChanged(SyncSide.Notes, field, value) || FieldChanged(SyncSide.Crm, field, value);
-
     private static string Stored(Fingerprint notes, Fingerprint crm) =>
         notes == crm ? notes.Value : $"{notes.Value}{SideSeparator}{crm.Value}";
 }

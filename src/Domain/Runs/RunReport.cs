@@ -21,6 +21,9 @@ public sealed record ModuleCounts(
     int Failed = 0)
 {
     public static ModuleCounts Empty { get; } = new(new DirectionCounts(), new DirectionCounts());
+
+    /// <summary>One more record the run could not sync (its write failed, or it changed during the sync).</summary>
+    public ModuleCounts WithFailure() => this with { Failed = Failed + 1 };
 }
 
 public sealed record ConflictField(string Name, string? NotesValue, string? CrmValue);

@@ -10,6 +10,12 @@ public enum SidePresence
     Present,
     /// <summary>Was linked, is gone now.</summary>
     Deleted,
+
+    /// <summary>
+    /// Linked, and not read by this run: it reported no change since the link, or could not be found (a CRM record
+    /// that lost its cross-reference). Nothing is decided on half the facts.
+    /// </summary>
+    Unread,
 }
 
 /// <summary>
@@ -41,6 +47,7 @@ public sealed class SideState
 
     public static SideState Absent { get; } = new(SidePresence.Absent, NoFields, false, false);
     public static SideState Deleted { get; } = new(SidePresence.Deleted, NoFields, false, false);
+    public static SideState Unread { get; } = new(SidePresence.Unread, NoFields, false, false);
 
     public static SideState Present(
         IReadOnlyDictionary<string, string?> fields, bool isPrivate = false, bool isOutOfRange = false)

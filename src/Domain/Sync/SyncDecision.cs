@@ -51,12 +51,32 @@ public static class SyncDecision
             (false, false) => new SyncPlanItem.Skip(SkipReason.BothGone),
         };
 
+    /// <summary>
+    /// Decides a pair again after a write to it was refused because its target changed meanwhile (Notes answered 412,
+    /// Zoho ALREADY_MODIFIED), or just before a deletion, with the side as it is now. Only the same kind of action is
+    /// carried out in this run: a merge is merged again (the edit that beat us is kept, or logged as a conflict), a
+    /// deletion of a record that is still as linked is deleted. Anything else (edited before a deletion, turned
+    /// private) is left for the next run, which reads it afresh.
+    /// </summary>
+    public static SyncPlanItem Redecide(
+        SyncPlanItem planned, SideState notes, SideState crm, RecordLink? link, SyncDirection direction, ConflictWinner winner)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        var again = Decide(notes, crm, link, direction, winner);
+        return again.GetType() == planned.GetType() ? again : new SyncPlanItem.Skip(SkipReason.ChangedDuringSync);
+    }
+
     private static SyncPlanItem DecideLinked(
         SideState notes, SideState crm, RecordLink link, SyncDirection direction, SyncSide winner)
     {
         // Absent next to a link would be read as a deletion; only the caller can tell a deletion from a record not read.
         if (notes.Presence == SidePresence.Absent || crm.Presence == SidePresence.Absent)
-            throw new ArgumentException("A linked side is either present or deleted, never absent.", nameof(link));
+            throw new ArgumentException("A linked side is either present, deleted or unread, never absent.", nameof(link));
+
+        // A side the run did not read is taken as linked; next to a change on the other side, the merge would have
+        // to guess its values, and a guess is not a fact: nothing is written until both sides are known.
+        if (notes.Presence == SidePresence.Unread || crm.Presence == SidePresence.Unread)
+            return new SyncPlanItem.Skip(SkipReason.Unchanged);
 
         return (notes.IsPresent, crm.IsPresent) switch
         {

@@ -16,6 +16,12 @@ public enum SkipReason
     DirectionForbids,
     /// <summary>Neither side has it and nothing links them.</summary>
     BothGone,
+
+    /// <summary>
+    /// A write found its target changed by someone else, and deciding again called for something else (see
+    /// <see cref="SyncDecision.Redecide"/>): reported as failed for this run, taken up afresh by the next one.
+    /// </summary>
+    ChangedDuringSync,
 }
 
 /// <summary>
@@ -36,6 +42,7 @@ public abstract record SyncPlanItem
         {
             SkipReason.Unchanged => counts with { Unchanged = counts.Unchanged + 1 },
             SkipReason.Private => counts with { SkippedPrivate = counts.SkippedPrivate + 1 },
+            SkipReason.ChangedDuringSync => counts.WithFailure(),
             _ => counts,
         };
     }

@@ -50,9 +50,9 @@ internal sealed class HangfireSyncScheduler(IRecurringJobManager recurring) : IS
 {
     public static string JobId(string orgId, string userId) => $"auto-sync:{orgId}:{userId}";
 
-    /// <summary>The sweep of abandoned runs, every five minutes, once per cluster (Hangfire runs a recurring job once).</summary>
+    /// <summary>The sweep of abandoned runs, every minute, once per cluster (Hangfire runs a recurring job once).</summary>
     public void ScheduleSweep() =>
-        recurring.AddOrUpdate<SyncJobs>("sweep-abandoned-runs", j => j.SweepAsync(CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<SyncJobs>("sweep-abandoned-runs", j => j.SweepAsync(CancellationToken.None), Hangfire.Cron.Minutely());
 
     public void Schedule(string orgId, string userId, int? everyMinutes)
     {

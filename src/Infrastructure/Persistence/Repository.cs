@@ -62,21 +62,7 @@ internal class Repository<T>(NotesSyncDbContext db) : IRepository<T>, IReadRepos
     }
 
     /// <summary>Saves, and turns a lost race (concurrency token or unique key) into the port's own exception.</summary>
-    public async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            throw new PersistenceConflictException("Someone else changed this at the same time; try again.", ex);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            throw new PersistenceConflictException("This already exists.", ex);
-        }
-    }
+    public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => Saves.SaveChangesAsync(Db, cancellationToken);
 
     public async Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default) where TId : notnull =>
         await Db.Set<T>().FindAsync([id], cancellationToken);
@@ -128,6 +114,26 @@ internal class Repository<T>(NotesSyncDbContext db) : IRepository<T>, IReadRepos
 
     private IQueryable<TResult> Query<TResult>(ISpecification<T, TResult> specification) =>
         SpecificationEvaluator.Apply(Source, specification);
+}
+
+/// <summary>The one way NotesSync saves: a lost race (concurrency token or unique key) becomes the port's own exception.</summary>
+internal static class Saves
+{
+    public static async Task<int> SaveChangesAsync(DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new PersistenceConflictException("Someone else changed this at the same time; try again.", ex);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new PersistenceConflictException("This already exists.", ex);
+        }
+    }
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {

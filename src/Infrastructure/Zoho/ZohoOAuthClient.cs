@@ -144,8 +144,8 @@ internal sealed class ZohoOAuthClient(
 public static class ZohoApiErrors
 {
     public static readonly Error Unavailable =
-        Error.Unprocessable("zoho-unavailable", "Zoho CRM did not answer properly; the sync will try again later.");
+        Error.Unprocessable("zoho-unavailable", "Zoho CRM did not answer properly; the sync will try again later.").OfWholeSide();
 
     public static readonly Error CreditsExhausted =
-        Error.Unprocessable("zoho-credits-exhausted", "The organisation has used all of today's Zoho API credits; syncs resume when Zoho grants more.");
+        Error.Unprocessable("zoho-credits-exhausted", "The organisation has used all of today's Zoho API credits; syncs resume when Zoho grants more.").OfWholeSide();
 }

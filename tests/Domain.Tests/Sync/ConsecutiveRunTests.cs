@@ -154,8 +154,8 @@ public class ConsecutiveRunTests
         var (notesBefore, crmBefore) = (pair.Notes!["note"], pair.Crm!["note"]);
         var link = pair.Link!;
         var agreed = link.FingerprintOf(SyncSide.Notes, "note") == link.FingerprintOf(SyncSide.Crm, "note");
-        var crmHeldWhatWasAgreed = agreed && !link.FieldChanged(SyncSide.Crm, "note", crmBefore);
-        var notesHeldWhatWasAgreed = agreed && !link.FieldChanged(SyncSide.Notes, "note", notesBefore);
+        var crmHeldWhatWasAgreed = agreed && link.FingerprintOf(SyncSide.Crm, "note") is { } c && c.Matches(crmBefore);
+        var notesHeldWhatWasAgreed = agreed && link.FingerprintOf(SyncSide.Notes, "note") is { } n && n.Matches(notesBefore);
 
         var item = pair.Run();
 

@@ -2,6 +2,8 @@ using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
 using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Links;
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Sync;
 
 namespace NotesSync.Application.Sync.Engine;
 
@@ -10,6 +12,9 @@ public sealed record NotesSide(NotesDocument Document, IReadOnlyDictionary<strin
 {
     public string Unid => Document.Unid;
     public bool IsPrivate => Document.IsPrivate;
+
+    /// <summary>The CRM id the document carries: written with it by NotesSync, so a lost answer is adopted, not copied.</summary>
+    public string? CrmId => Document.Items.GetValueOrDefault(ModuleMapping.CrmIdItem)?.First is { Length: > 0 } id ? id : null;
 
     /// <summary>
     /// The side of a document read: its values, and of its items only the CRM id the sync looks for. A first sync
@@ -48,4 +53,25 @@ public sealed record Pair(NotesSide? Notes, bool NotesDeleted, CrmSide? Crm, boo
 {
     public string NotesId => Notes?.Unid ?? Link?.NotesUnid ?? "";
     public string CrmId => Crm?.Id ?? Link?.CrmId ?? "";
+
+    /// <summary>The Notes side as the domain sees it: read, deleted, not read although linked, or absent.</summary>
+    public SideState NotesState => Notes is { } n ? SideState.Present(n.Values, n.IsPrivate)
+        : NotesDeleted ? SideState.Deleted : Link is null ? SideState.Absent : SideState.Unread;
+
+    public SideState CrmState => Crm is { } c ? SideState.Present(c.Values, c.IsPrivate)
+        : CrmDeleted ? SideState.Deleted : Link is null ? SideState.Absent : SideState.Unread;
+
+    /// <summary>What the domain decides for this pair under <paramref name="settings"/>.</summary>
+    public PlannedPair Decide(SyncSettings settings) =>
+        new(this, SyncDecision.Decide(NotesState, CrmState, Link, settings.Direction, settings.ConflictWinner));
+
+    /// <summary>
+    /// The pair decided again with a side as it is now (after a 412, or just before a deletion): the domain says
+    /// whether <paramref name="planned"/> still stands (<see cref="SyncDecision.Redecide"/>).
+    /// </summary>
+    public PlannedPair Redecide(SyncPlanItem planned, SyncSettings settings) =>
+        new(this, SyncDecision.Redecide(planned, NotesState, CrmState, Link, settings.Direction, settings.ConflictWinner));
 }
+
+/// <summary>A pair and what the domain decided for it.</summary>
+public sealed record PlannedPair(Pair Pair, SyncPlanItem Item);

@@ -1,8 +1,6 @@
-using Ardalis.Specification;
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
-using NotesSync.Domain.Links;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 
@@ -10,8 +8,8 @@ namespace NotesSync.Application.Sync.Engine;
 
 /// <summary>Everything one run's modules share: who, with what settings, both sides, and where to record.</summary>
 public sealed class SyncContext(
-    SyncRun run, SyncProfile profile, INotesMailbox mailbox, ICrmGateway crm, IRepository<RecordLink> links,
-    IRepository<SyncRun> runs, TimeProvider clock)
+    SyncRun run, SyncProfile profile, INotesMailbox mailbox, ICrmGateway crm, IRecordLinkStore links,
+    IRepository<SyncRun> runs, RunLiveness liveness, TimeProvider clock)
 {
     public SyncRun Run => run;
     public SyncProfile Profile => profile;
@@ -20,34 +18,22 @@ public sealed class SyncContext(
     public string UserId => run.UserId;
     public INotesMailbox Mailbox => mailbox;
     public ICrmGateway Crm => crm;
-    public IRepository<RecordLink> Links => links;
+    public IRecordLinkStore Links => links;
     public TimeProvider Clock => clock;
     public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();
     public RunProgress Progress { get; } = new(run, clock);
 
-    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(30);
-    private DateTimeOffset _lastSave = clock.GetUtcNow();
-
-    /// <summary>Saves links, counts, progress and checkpoints together (one unit of work for the whole run).</summary>
-    public async Task SaveAsync(CancellationToken ct)
-    {
-        await runs.SaveChangesAsync(ct);
-        _lastSave = clock.GetUtcNow();
-    }
-
     /// <summary>
-    /// While a long read goes on (a first sync GETs every document), the run still says it is alive, so that no
-    /// sweep takes it for dead (<see cref="RunSweeper.Grace"/>).
+    /// Before each batch of writes: a run the sweep took for dead (its process seemed gone) must not write beside
+    /// the run that may have replaced it. Throws <see cref="RunNoLongerCurrentException"/>.
     /// </summary>
-    public async Task HeartbeatAsync(CancellationToken ct)
-    {
-        if (clock.GetUtcNow() - _lastSave < HeartbeatEvery) return;
-        Progress.Advance(0);
-        await SaveAsync(ct);
-    }
+    public Task EnsureStillCurrentAsync(CancellationToken ct) => liveness.EnsureStillCurrentAsync(ct);
+
+    /// <summary>Saves the run's report and the profile's checkpoints (links are saved by their store).</summary>
+    public Task SaveAsync(CancellationToken ct) => runs.SaveChangesAsync(ct);
 }
 
-/// <summary>The run's progress and heartbeat: what the dashboard polls, and what tells a live run from a dead one.</summary>
+/// <summary>The run's progress: what the dashboard polls.</summary>
 public sealed class RunProgress(SyncRun run, TimeProvider clock)
 {
     private int _done;
@@ -66,8 +52,68 @@ public sealed class RunProgress(SyncRun run, TimeProvider clock)
     }
 }
 
-public sealed class LinksOfModule : Specification<RecordLink>
+/// <summary>The run was swept as dead (or ended elsewhere) while it ran: it stops without writing anything more.</summary>
+public sealed class RunNoLongerCurrentException(Guid runId)
+    : Exception($"Sync run {runId} is no longer running; it stops without writing more.");
+
+/// <summary>
+/// Keeps a running sync visibly alive: a timer writes its heartbeat every <see cref="Every"/>, whatever the run is
+/// doing (a first sync reading for minutes, Zoho throttling it), so that the sweep, which ends runs whose heartbeat
+/// is older than <see cref="RunSweeper.RunningGrace"/>, only ever ends a run whose process is gone.
+/// </summary>
+public sealed class RunLiveness : IAsyncDisposable
 {
-    public LinksOfModule(string orgId, string userId, SyncModule module) =>
-        Query.Where(l => l.OrgId == orgId && l.UserId == userId && l.Module == module);
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
+
+    private readonly IRunHeartbeat _heartbeat;
+    private readonly Guid _runId;
+    private readonly TimeProvider _clock;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _beating;
+    private volatile bool _lost;
+
+    public RunLiveness(IRunHeartbeat heartbeat, Guid runId, TimeProvider clock)
+    {
+        (_heartbeat, _runId, _clock) = (heartbeat, runId, clock);
+        _beating = BeatAsync(_stop.Token);
+    }
+
+    public async Task EnsureStillCurrentAsync(CancellationToken ct)
+    {
+        if (_lost || !await _heartbeat.BeatAsync(_runId, _clock.GetUtcNow(), ct))
+        {
+            _lost = true;
+            throw new RunNoLongerCurrentException(_runId);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _beating;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task BeatAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(Every, _clock);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            try
+            {
+                if (!await _heartbeat.BeatAsync(_runId, _clock.GetUtcNow(), ct)) _lost = true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A missed beat (a database blip) is made up by the next one, well within the sweep's grace.
+            }
+        }
+    }
 }

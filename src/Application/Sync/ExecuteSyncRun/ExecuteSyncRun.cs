@@ -18,7 +18,7 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
-    IRepository<RecordLink> links, INotesMailboxes mailboxes, ICrmGateway crm, ISecretProtector secrets,
+    IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmGateway crm, ISecretProtector secrets,
     TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
@@ -29,9 +29,10 @@ public sealed class ExecuteSyncRunHandler(
         run.Start(clock.GetUtcNow());
         await runs.SaveChangesAsync(ct);
 
+        await using var liveness = new RunLiveness(heartbeat, run.Id, clock);
         try
         {
-            var error = await SyncAsync(run, ct);
+            var error = await SyncAsync(run, liveness, ct);
             if (error is not null)
             {
                 run.Fail(error.Code, error.Message, clock.GetUtcNow());
@@ -42,6 +43,13 @@ public sealed class ExecuteSyncRunHandler(
                 var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
                 account?.MarkUserSynced(run.UserId);
             }
+        }
+        catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
+        {
+            // The sweep took the run for dead and ended it (its heartbeat stopped reaching the database): whatever
+            // replaced it is the user's run now. Nothing more is saved; what was written is linked already.
+            logger.LogWarning("Sync run {RunId} of {OrgId}/{UserId} was ended by the sweep while it ran; it stopped", run.Id, run.OrgId, run.UserId);
+            return Unit.Value;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -61,31 +69,23 @@ public sealed class ExecuteSyncRunHandler(
         return Unit.Value;
     }
 
-    private async Task<Error?> SyncAsync(SyncRun run, CancellationToken ct)
+    private async Task<Error?> SyncAsync(SyncRun run, RunLiveness liveness, CancellationToken ct)
     {
         var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(run.OrgId, run.UserId), ct);
         if (profile?.Notes is not { } notes) return NotesErrors.NotConnected;
 
         var prepared = await crm.PrepareAsync(run.OrgId, ct);
-        if (prepared.IsFailure) return Whole(prepared.Error!);
+        if (prepared.IsFailure) return RunErrors.ForRun(prepared.Error!);
 
         var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
-        var context = new SyncContext(run, profile, mailbox, crm, links, runs, clock);
+        var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock);
         ModuleMapping[] mappings = [new ContactMapping(), new TaskMapping(clock)];
         foreach (var mapping in mappings.Where(m => profile.Settings.Modules.Contains(m.Module)))
         {
-            var done = await new ModuleSync(mapping, context).RunAsync(ct);
-            if (done.IsFailure) return Whole(done.Error!);
+            var done = await new ModuleRun(mapping, context).RunAsync(ct);
+            if (done.IsFailure) return RunErrors.ForRun(done.Error!);
         }
 
         return null;
     }
-
-    /// <summary>A side that cannot be used at all ends the run with a code the dashboard can explain (api.md).</summary>
-    private static Error Whole(Error error) => error.Code switch
-    {
-        "server-unreachable" or "server-timeout" or "tls-error" or "private-network-server" =>
-            Error.Unprocessable("notes-unreachable", error.Message),
-        _ => error,
-    };
 }

@@ -1,0 +1,44 @@
+using NotesSync.Domain.Profiles;
+using NotesSync.Domain.Runs;
+using NotesSync.Domain.Sync;
+
+namespace NotesSync.Application.Sync.Engine;
+
+/// <summary>
+/// What one module tells the dashboard: each decision counted and its conflicts logged by the domain's own
+/// functions once its writes succeeded, each record that failed reported with its reason, and the progress.
+/// </summary>
+internal sealed class ModuleReport(SyncRun run, SyncModule module, RunProgress progress)
+{
+    /// <summary>A module the run synced is in its report, with zeros when nothing changed on either side.</summary>
+    public void Begin() => run.Count(module, counts => counts);
+
+    /// <summary>The pair's decision was carried out: counted, its conflicts logged.</summary>
+    public void Done(PlannedPair planned, string notesId, string crmId)
+    {
+        run.Count(module, planned.Item.CountInto);
+        if (planned.Item is SyncPlanItem.Update update && update.ConflictEntryFor(module, notesId, crmId) is { } conflict)
+            run.RecordConflict(conflict);
+    }
+
+    /// <summary>
+    /// One record could not be synced; the rest of the run goes on. It is named by the id of the side the write was
+    /// for, or by the other side's when it does not exist there yet.
+    /// </summary>
+    public void Failed(Pair pair, SyncSide side, string code, string message)
+    {
+        Record(pair, side, code, message);
+        run.Count(module, counts => counts.WithFailure());
+    }
+
+    /// <summary>Something the user should know about a record that was synced all the same (a value shortened).</summary>
+    public void Warned(Pair pair, SyncSide side, string code, string message) => Record(pair, side, code, message);
+
+    public void Advanced(int items = 1) => progress.Advance(items);
+
+    private void Record(Pair pair, SyncSide side, string code, string message)
+    {
+        var (own, other) = side == SyncSide.Crm ? (pair.CrmId, pair.NotesId) : (pair.NotesId, pair.CrmId);
+        run.RecordFailure(new RecordFailure(module, side, own.Length > 0 ? own : other, code, message));
+    }
+}

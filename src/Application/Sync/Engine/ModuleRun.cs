@@ -1,0 +1,103 @@
+using NotesSync.Application.Sync.Modules;
+using NotesSync.Domain.Common;
+using NotesSync.Domain.Sync;
+
+namespace NotesSync.Application.Sync.Engine;
+
+/// <summary>
+/// One module of one run, in the order it happens: read Notes, read the CRM, guard against mass deletion, read the
+/// counterparts the changes need, pair, decide (the domain), apply (CRM, then Notes, then cross-references), and
+/// advance the checkpoints. Links are saved after each batch of writes and the checkpoints only once every write is
+/// recorded, so a run that dies anywhere is resumed, and what it wrote is adopted, by the next one.
+/// </summary>
+public sealed class ModuleRun(ModuleMapping map, SyncContext ctx)
+{
+    public async Task<Result> RunAsync(CancellationToken ct)
+    {
+        var report = new ModuleReport(ctx.Run, map.Module, ctx.Progress);
+        report.Begin();
+        var links = new LinkStore(ctx.Links, ctx.OrgId, ctx.UserId, map.Module);
+        await links.LoadAsync(ct);
+        var since = Checkpoints.Since(ctx.Profile, map.Module);
+        var reads = new SideReads();
+
+        var notesReader = new NotesReader(map, ctx, links);
+        if (await notesReader.ReadChangesAsync(reads, since.Notes, ct) is { IsFailure: true } notesFailed) return notesFailed;
+        if (await new CrmReader(map, ctx, links).ReadChangesAsync(reads, since.Crm, ct) is { IsFailure: true } crmFailed) return crmFailed;
+
+        if (MassDeletionGuard.Stops(links.Count, reads.NotesDeleted.Count) || MassDeletionGuard.Stops(links.Count, reads.CrmDeleted.Count))
+            return RunErrors.MassDeletion(map.Module);
+
+        var counterparts = await new Counterparts(map, ctx, links, notesReader).ReadAsync(reads, ct);
+        if (counterparts.IsFailure) return counterparts;
+
+        var planned = Pairing.Pair(map, reads, links).Select(pair => pair.Decide(ctx.Settings)).ToList();
+        ctx.Progress.AddToTotal(planned.Count);
+
+        var linker = new PairLinker(links, ctx.Clock, ctx.StartedAt, reads.NotesUnambiguousBefore);
+        var applied = await ApplyAsync(planned, new Writers(map, ctx, report, linker, links), ct);
+        if (applied.IsFailure) return applied;
+        await links.SaveAsync(ct);
+
+        Checkpoints.Advance(ctx, map.Module, reads, since);
+        await ctx.SaveAsync(ct);
+        return Result.Success();
+    }
+
+    private static async Task<Result> ApplyAsync(List<PlannedPair> planned, Writers writers, CancellationToken ct)
+    {
+        foreach (var settled in planned.Where(p => !WritesAnything(p.Item))) writers.Settle(settled);
+
+        var crm = await writers.Crm.WriteAsync(planned, ct);
+        if (crm.IsFailure) return crm.Error!;
+
+        var notesOnly = planned.Where(p => p.Item is SyncPlanItem.CreateInNotes or SyncPlanItem.DeleteInNotes
+            or SyncPlanItem.Update { ToCrm.Count: 0, ToNotes.Count: > 0 }).Select(p => new NotesHalf(p, null));
+        var notes = await writers.Notes.WriteAsync([.. notesOnly, .. crm.Value], ct);
+        if (notes.IsFailure) return notes;
+
+        return await writers.Crm.StampCrossReferencesAsync(ct);
+    }
+
+    private static bool WritesAnything(SyncPlanItem item) =>
+        item is not (SyncPlanItem.Skip or SyncPlanItem.Unlink or SyncPlanItem.Update { WritesNothing: true });
+
+    /// <summary>The run's writers of one module, sharing its links and its report.</summary>
+    private sealed class Writers
+    {
+        private readonly ModuleReport _report;
+        private readonly PairLinker _linker;
+
+        public Writers(ModuleMapping map, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links)
+        {
+            (_report, _linker) = (report, linker);
+            Crm = new CrmWriter(map, ctx, report, linker, links);
+            Notes = new NotesWriter(map, ctx, report, linker, links, Crm);
+        }
+
+        public CrmWriter Crm { get; }
+        public NotesWriter Notes { get; }
+
+        /// <summary>A decision that writes nothing: counted, its conflicts logged, its link refreshed or forgotten.</summary>
+        public void Settle(PlannedPair planned)
+        {
+            var pair = planned.Pair;
+            switch (planned.Item)
+            {
+                case SyncPlanItem.Unlink:
+                    _linker.Forget(pair);
+                    break;
+                case SyncPlanItem.Update update:
+                    // Both sides already agree (a first match, or a change to the same value on both): linked as is.
+                    _linker.Linked(pair, pair.NotesId, pair.CrmId, update.Synced, pair.Crm?.Record.ModifiedTime);
+                    break;
+                case SyncPlanItem.Skip { Reason: SkipReason.Unchanged }:
+                    _linker.RememberNewerVersions(pair);
+                    break;
+            }
+
+            _report.Done(planned, pair.NotesId, pair.CrmId);
+            _report.Advanced();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace NotesSync.Application.Sync.Engine;
+
+/// <summary>What one module's run found on both sides since the checkpoints, filled by the read steps in turn.</summary>
+internal sealed class SideReads
+{
+    /// <summary>Documents read: changed since the checkpoint, or read as the counterpart of a CRM change.</summary>
+    public Dictionary<string, NotesSide> Notes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every document of the module's view: what exists in Notes (DAS reports no deletions).</summary>
+    public HashSet<string> NotesListed { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Linked documents gone from the view, or gone when read.</summary>
+    public HashSet<string> NotesDeleted { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, CrmSide> Crm { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Linked CRM records the CRM reports deleted.</summary>
+    public HashSet<string> CrmDeleted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The newest change each side showed, on its own clock: where its checkpoint moves to.</summary>
+    public DateTimeOffset? NotesNewest { get; set; }
+
+    public DateTimeOffset? CrmNewest { get; set; }
+
+    /// <summary>
+    /// Domino's time before the documents were read: a document modified before it has a version its time names
+    /// alone (<see cref="LinkVersions.UnambiguousBefore"/>).
+    /// </summary>
+    public DateTimeOffset NotesUnambiguousBefore { get; set; }
+}
