@@ -6,79 +6,75 @@ namespace NotesSync.Application.Crm;
 /// <summary>A participant of a CRM event: a contact, lead or user by id, or a plain e-mail address.</summary>
 public sealed record CrmParticipant(string Type, string? Id, string? Email, string? Name);
 
-/// <summary>
-/// A CRM record as NotesSync reads it (<see cref="NotesUnid"/>: its cross-reference field, whatever its API name): field API names to values (text as is, dates ISO 8601, lookups by name,
-/// booleans "true"/"false"), its tags (a tag marks a record private, zoho.md §2), and an event's participants.
-/// </summary>
-public sealed record CrmRecord(
-    string Id, DateTimeOffset ModifiedTime, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<string> Tags,
-    IReadOnlyList<CrmParticipant>? Participants = null, string? NotesUnid = null);
-
 /// <summary>A record the CRM reports deleted (recycle bin or permanently).</summary>
 public sealed record CrmDeletion(string Id, DateTimeOffset DeletedTime);
 
 /// <summary>
-/// A record to write: no <see cref="Id"/> to create, an id to update. <see cref="NotesUnid"/> goes into the
-/// cross-reference field (the adapter knows its API name), so that a write whose answer is lost can be found.
+/// A CRM record of one module as the sync sees it: its values in the product's field names (first name, e-mail,
+/// due date…), whether it is private, and the Notes UNID it carries (its cross-reference, whatever the org named it).
 /// </summary>
-public sealed record CrmWrite(
-    string? Id, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<CrmParticipant>? Participants = null,
-    string? NotesUnid = null);
+public sealed record CrmRecord(
+    string Id, DateTimeOffset ModifiedTime, IReadOnlyDictionary<string, string?> Values, bool IsPrivate, string? NotesUnid);
 
 /// <summary>
-/// What the CRM answered for one record of a batch, in the order sent: its id on success, else Zoho's code
-/// (INVALID_DATA, MANDATORY_NOT_FOUND, DUPLICATE_DATA, ALREADY_MODIFIED, …), message and field.
+/// A record to write, in the product's field names: no <see cref="Id"/> to create, an id to update.
+/// <see cref="NotesUnid"/> is written with it, so that a write whose answer is lost can be found and adopted.
+/// </summary>
+public sealed record CrmWrite(string? Id, IReadOnlyDictionary<string, string?> Values, string? NotesUnid);
+
+/// <summary>
+/// What the CRM answered for one record of a batch, in the order sent: its id and time on success, else the code,
+/// message and field of the refusal (Zoho's INVALID_DATA, DUPLICATE_DATA, …, or the adapter's own, such as a
+/// company whose Account could not be created). <see cref="Shortened"/>: the fields the CRM's limits made the adapter
+/// cut (the record is written all the same).
 /// </summary>
 public sealed record CrmWriteResult(
     int Index, string? Id, DateTimeOffset? ModifiedTime, string? ErrorCode = null, string? Message = null, string? Field = null)
 {
     public bool Succeeded => ErrorCode is null;
+    public IReadOnlyList<string> Shortened { get; init; } = [];
 }
 
 /// <summary>
-/// One organisation's Zoho CRM, as the sync and the meetings need it. Each call shares the organisation's
-/// concurrency limit; 429s and expired access tokens are absorbed; a whole-side failure comes back as an error
-/// with a code (zoho-not-connected, zoho-credits-exhausted, zoho-unavailable).
+/// One organisation's CRM as the sync needs it: each module's records in the product's field names (the Zoho adapter
+/// knows the api names, the picklists and the Account lookup). Each call shares the organisation's concurrency limit;
+/// 429s and expired access tokens are absorbed; a failure of the CRM as a whole comes back as an error marked
+/// <see cref="Error.AffectsWholeSide"/> (zoho-not-connected, zoho-credits-exhausted, zoho-unavailable).
 /// </summary>
-public interface ICrmGateway
+public interface ICrmRecords
 {
-    /// <summary>Creates the Notes UNID cross-reference field of each module where it is missing.</summary>
+    /// <summary>Readies the organisation's CRM for a sync: the cross-reference field of each module, created where missing.</summary>
     Task<Result> PrepareAsync(string orgId, CancellationToken ct);
 
     /// <summary>
     /// Records of <paramref name="module"/> modified after <paramref name="since"/> (all when null), page by page
-    /// (<paramref name="onPage"/> sees each page once, in order), with page tokens past the first 2,000.
+    /// (<paramref name="onPage"/> sees each page once, in order).
     /// </summary>
     Task<Result> ReadChangedAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since,
+        string orgId, SyncModule module, DateTimeOffset? since,
         Func<IReadOnlyList<CrmRecord>, CancellationToken, Task> onPage, CancellationToken ct);
 
     Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct);
 
-    /// <summary>Records whose cross-reference field holds one of <paramref name="notesUnids"/>: finds what a lost answer created.</summary>
+    /// <summary>Records whose cross-reference holds one of <paramref name="notesUnids"/>: finds what a lost answer created.</summary>
     Task<Result<IReadOnlyList<CrmRecord>>> FindByNotesUnidAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, IReadOnlyList<string> fields, CancellationToken ct);
-
-    /// <summary>Creates records in batches of at most 100; one result per record, in order.</summary>
-    Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
-
-    /// <summary>Updates records in batches of at most 100; one result per record, in order.</summary>
-    Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
-
-    /// <summary>Contacts only: inserts or updates by the cross-reference field, so a replayed write cannot duplicate.</summary>
-    Task<Result<IReadOnlyList<CrmWriteResult>>> UpsertByNotesUnidAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
-
-    /// <summary>The id of the Account named <paramref name="accountName"/>, created when the CRM has none (a contact's company).</summary>
-    Task<Result<string>> EnsureAccountAsync(string orgId, string accountName, CancellationToken ct);
+        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, CancellationToken ct);
 
     /// <summary>
-    /// The Account id of each of <paramref name="accountNames"/> (contacts' companies), keyed by the name as given: one
-    /// lookup for all of them, and the missing ones created in batches of 100. Names are trimmed and matched without
-    /// regard to case, as Zoho compares them. A name whose Account the CRM refused to create answers its own error, so
-    /// that only the contacts of that company fail; the call as a whole fails only when the CRM does.
+    /// Readies, once for all the writes of a run, what their values need from the CRM itself (contacts' companies are
+    /// Account lookups: found or created in bulk), so that each batch finds them ready. A failure is the CRM's as a whole.
     /// </summary>
-    Task<Result<IReadOnlyDictionary<string, Result<string>>>> ResolveAccountsAsync(
-        string orgId, IReadOnlyCollection<string> accountNames, CancellationToken ct);
+    Task<Result> PrepareWritesAsync(
+        string orgId, SyncModule module, IEnumerable<IReadOnlyDictionary<string, string?>> values, CancellationToken ct);
+
+    /// <summary>
+    /// Creates records, at most 100 a call; one result per record, in order. Where the CRM can, a record is upserted on
+    /// its Notes UNID, so that a batch replayed after a lost answer updates instead of duplicating.
+    /// </summary>
+    Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
+
+    /// <summary>Updates the values given (and the cross-reference), at most 100 a call; one result per record, in order.</summary>
+    Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
 
     Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
 }

@@ -102,6 +102,9 @@ public interface INotesMailbox
 
     Task<Result<NotesWriteOutcome>> DeleteDocumentAsync(string unid, string? lastModified, CancellationToken ct);
 
+    /// <summary>The records of one sync module, in the product's field names.</summary>
+    INotesRecords RecordsOf(Domain.Profiles.SyncModule module);
+
     /// <summary>Calendar entries starting in [from, to), as the summary list gives them (no description, no attendees).</summary>
     Task<Result<IReadOnlyList<NotesEvent>>> ListEventsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 

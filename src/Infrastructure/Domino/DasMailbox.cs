@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using NotesSync.Application.Notes;
 using NotesSync.Domain.Common;
+using NotesSync.Domain.Profiles;
+using NotesSync.Infrastructure.Domino.Modules;
 
 namespace NotesSync.Infrastructure.Domino;
 
@@ -8,12 +10,12 @@ namespace NotesSync.Infrastructure.Domino;
 /// Opens a user's mail file over DAS with their credentials; nothing is sent until the first call. Each mailbox
 /// opened sends at most <see cref="DominoOptions.MaxConcurrency"/> calls at once (one without options).
 /// </summary>
-internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? options = null) : INotesMailboxes
+internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? options = null, TimeProvider? clock = null) : INotesMailboxes
 {
     public INotesMailbox Open(NotesCredentials credentials, string mailFile)
     {
         var session = new DasSession(das, credentials, mailFile, options?.Value.MaxConcurrency ?? 1);
-        return new DasMailbox(session, new DasDocuments(session), new DasCalendar(session));
+        return new DasMailbox(session, new DasDocuments(session), new DasCalendar(session), clock ?? TimeProvider.System);
     }
 }
 
@@ -21,8 +23,10 @@ internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? optio
 /// One user's mail file: contacts and to-dos through the data service, events through the calendar service. It
 /// translates, nothing more: what to do with a change, a conflict or a private entry is the sync's decision.
 /// </summary>
-internal sealed class DasMailbox(DasSession session, DasDocuments documents, DasCalendar calendar) : INotesMailbox
+internal sealed class DasMailbox(DasSession session, DasDocuments documents, DasCalendar calendar, TimeProvider clock) : INotesMailbox
 {
+    public INotesRecords RecordsOf(SyncModule module) => new Modules.DasModuleRecords(this, NotesModuleItems.For(module, clock));
+
     public DateTimeOffset? ServerTime => session.ServerTime;
 
     public Task<Result<IReadOnlyList<NotesViewEntry>>> ReadViewAsync(string view, CancellationToken ct) =>

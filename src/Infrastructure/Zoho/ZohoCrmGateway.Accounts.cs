@@ -126,7 +126,7 @@ internal sealed partial class ZohoCrmGateway
     private async Task<Result> CreateAccountsAsync(string orgId, IReadOnlyList<string> names, CancellationToken ct)
     {
         if (names.Count == 0) return Result.Success();
-        var created = await InBatchesAsync(orgId, new CrmWriteResult?[names.Count], Enumerable.Range(0, names.Count).ToList(),
+        var created = await InBatchesAsync(orgId, new ZohoWriteResult?[names.Count], Enumerable.Range(0, names.Count).ToList(),
             batch => (HttpMethod.Post, "/crm/v8/Accounts", Body(batch.Select(i => new JsonObject { [AccountName] = names[i] }))), ct);
         if (created.IsFailure) return created.Error!;
 

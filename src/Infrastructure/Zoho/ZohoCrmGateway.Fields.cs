@@ -13,7 +13,16 @@ internal sealed partial class ZohoCrmGateway
     private const int NotesUnidLength = 64;
     private const int UniqueFieldsPerModule = 2;
 
-    private sealed record FieldInfo(string Id, string ApiName, string Label, string DataType, bool Unique);
+    private sealed record FieldInfo(string Id, string ApiName, string Label, string DataType, bool Unique)
+    {
+        public List<string> PickList { get; init; } = [];
+    }
+
+    public async Task<Result<IReadOnlyDictionary<string, IReadOnlyList<string>>>> PickListsAsync(string orgId, SyncModule module, CancellationToken ct)
+    {
+        var known = await ModuleFieldsAsync(orgId, module, ct);
+        return known.IsFailure ? known.Error! : Result.Success(known.Value.PickLists);
+    }
 
     private async Task<Result<ZohoModuleFields>> ModuleFieldsAsync(string orgId, SyncModule module, CancellationToken ct) =>
         catalog.TryGet(orgId, module, out var known) ? known : await ReadModuleFieldsAsync(orgId, module, create: false, ct);
@@ -35,8 +44,11 @@ internal sealed partial class ZohoCrmGateway
             fields.Add(notesUnid);
         }
 
-        var known = new ZohoModuleFields(notesUnid.ApiName, notesUnid.Unique,
-            fields.GroupBy(f => f.ApiName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().DataType, StringComparer.Ordinal));
+        var byName = fields.GroupBy(f => f.ApiName, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var known = new ZohoModuleFields(notesUnid.ApiName, notesUnid.Unique, byName.ToDictionary(f => f.ApiName, f => f.DataType, StringComparer.Ordinal))
+        {
+            PickLists = byName.Where(f => f.PickList.Count > 0).ToDictionary(f => f.ApiName, f => (IReadOnlyList<string>)f.PickList, StringComparer.Ordinal),
+        };
         catalog.Remember(orgId, module, known);
         return known;
     }
@@ -111,10 +123,19 @@ internal sealed partial class ZohoCrmGateway
         {
             if (ZohoRecords.Text(item, "api_name") is not { } apiName) continue;
             fields.Add(new FieldInfo(ZohoRecords.Text(item, "id") ?? "", apiName, ZohoRecords.Text(item, "field_label") ?? apiName,
-                ZohoRecords.Text(item, "data_type") ?? "", IsUnique(item)));
+                ZohoRecords.Text(item, "data_type") ?? "", IsUnique(item)) { PickList = PickList(item) });
         }
         return fields;
     }
+
+    /// <summary>A picklist's values: each one's <c>actual_value</c> (what the API reads and writes), else its display value.</summary>
+    private static List<string> PickList(JsonElement field) =>
+        field.TryGetProperty("pick_list_values", out var values) && values.ValueKind == JsonValueKind.Array
+            ? [.. values.EnumerateArray()
+                .Where(v => v.ValueKind == JsonValueKind.Object)
+                .Select(v => ZohoRecords.Text(v, "actual_value") ?? ZohoRecords.Text(v, "display_value"))
+                .OfType<string>()]
+            : [];
 
     /// <summary>
     /// v8 answers <c>"unique": {}</c> for a field that is not unique, and an object with the case flag for one that is

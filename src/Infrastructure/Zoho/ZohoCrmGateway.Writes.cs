@@ -16,13 +16,13 @@ internal sealed partial class ZohoCrmGateway
     /// </summary>
     private const int BatchesAtOnce = 4;
 
-    public async Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ZohoWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<ZohoWrite> records, CancellationToken ct)
     {
-        if (records.Count == 0) return Array.Empty<CrmWriteResult>();
+        if (records.Count == 0) return Array.Empty<ZohoWriteResult>();
         var known = await ModuleFieldsAsync(orgId, module, ct);
         if (known.IsFailure) return known.Error!;
 
-        return await InBatchesAsync(orgId, new CrmWriteResult?[records.Count], Enumerable.Range(0, records.Count).ToList(),
+        return await InBatchesAsync(orgId, new ZohoWriteResult?[records.Count], Enumerable.Range(0, records.Count).ToList(),
             batch => (HttpMethod.Post, $"/crm/v8/{ModuleName(module)}", Body(batch.Select(i => ZohoRecords.Write(records[i], known.Value, withId: false)))),
             ct);
     }
@@ -31,28 +31,28 @@ internal sealed partial class ZohoCrmGateway
     /// Without <c>If-Unmodified-Since</c>: the header is one per request, not per record, and the port carries no
     /// Modified_Time to send; a CRM change made meanwhile is overwritten rather than reported as ALREADY_MODIFIED.
     /// </summary>
-    public async Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ZohoWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<ZohoWrite> records, CancellationToken ct)
     {
-        if (records.Count == 0) return Array.Empty<CrmWriteResult>();
+        if (records.Count == 0) return Array.Empty<ZohoWriteResult>();
         var known = await ModuleFieldsAsync(orgId, module, ct);
         if (known.IsFailure) return known.Error!;
 
-        return await InBatchesAsync(orgId, new CrmWriteResult?[records.Count], Enumerable.Range(0, records.Count).ToList(),
+        return await InBatchesAsync(orgId, new ZohoWriteResult?[records.Count], Enumerable.Range(0, records.Count).ToList(),
             batch => (HttpMethod.Put, $"/crm/v8/{ModuleName(module)}", Body(batch.Select(i => ZohoRecords.Write(records[i], known.Value, withId: true)))),
             ct);
     }
 
-    public async Task<Result<IReadOnlyList<CrmWriteResult>>> UpsertByNotesUnidAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ZohoWriteResult>>> UpsertByNotesUnidAsync(string orgId, SyncModule module, IReadOnlyList<ZohoWrite> records, CancellationToken ct)
     {
         // zoho.md: upsert serves Contacts and Accounts, not Tasks, not Events.
         if (module != SyncModule.Contacts) return ZohoCrmErrors.UpsertUnsupported(module);
-        if (records.Count == 0) return Array.Empty<CrmWriteResult>();
+        if (records.Count == 0) return Array.Empty<ZohoWriteResult>();
         var known = await ModuleFieldsAsync(orgId, module, ct);
         if (known.IsFailure) return known.Error!;
         if (!known.Value.NotesUnidIsUnique) return ZohoCrmErrors.NotesUnidNotUnique(module);
 
         // A record without its UNID would be inserted unchecked, so replaying it would duplicate it: it is not sent.
-        var results = new CrmWriteResult?[records.Count];
+        var results = new ZohoWriteResult?[records.Count];
         var withUnid = new List<int>();
         for (var i = 0; i < records.Count; i++)
         {
@@ -61,7 +61,7 @@ internal sealed partial class ZohoCrmGateway
                 || !string.IsNullOrEmpty(fields.GetValueOrDefault(known.Value.NotesUnid)))
                 withUnid.Add(i);
             else
-                results[i] = new CrmWriteResult(i, null, null, "MANDATORY_NOT_FOUND", "An upsert needs the record's Notes UNID.", known.Value.NotesUnid);
+                results[i] = new ZohoWriteResult(i, null, null, "MANDATORY_NOT_FOUND", "An upsert needs the record's Notes UNID.", known.Value.NotesUnid);
         }
 
         return await InBatchesAsync(orgId, results, withUnid, batch =>
@@ -73,12 +73,12 @@ internal sealed partial class ZohoCrmGateway
         }, ct);
     }
 
-    public async Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ZohoWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct)
     {
-        if (ids.Count == 0) return Array.Empty<CrmWriteResult>();
+        if (ids.Count == 0) return Array.Empty<ZohoWriteResult>();
         // wf_trigger=false: like "trigger": [] on writes, no workflow runs for a sync's own change (Zoho's delete API
         // documents the parameter; zoho.md does not mention it).
-        return await InBatchesAsync(orgId, new CrmWriteResult?[ids.Count], Enumerable.Range(0, ids.Count).ToList(),
+        return await InBatchesAsync(orgId, new ZohoWriteResult?[ids.Count], Enumerable.Range(0, ids.Count).ToList(),
             batch => (HttpMethod.Delete,
                 $"/crm/v8/{ModuleName(module)}?ids={string.Join(',', batch.Select(i => Uri.EscapeDataString(ids[i])))}&wf_trigger=false", null),
             ct);
@@ -94,8 +94,8 @@ internal sealed partial class ZohoCrmGateway
     /// unavailable, refused whole) fails the call: no further batch starts, and the sync finds what the batches that
     /// did run wrote by the Notes UNID, as after any lost answer.
     /// </summary>
-    private async Task<Result<IReadOnlyList<CrmWriteResult>>> InBatchesAsync(
-        string orgId, CrmWriteResult?[] results, IReadOnlyList<int> positions,
+    private async Task<Result<IReadOnlyList<ZohoWriteResult>>> InBatchesAsync(
+        string orgId, ZohoWriteResult?[] results, IReadOnlyList<int> positions,
         Func<int[], (HttpMethod Method, string Path, JsonObject? Body)> request, CancellationToken ct)
     {
         Error? failure = null;

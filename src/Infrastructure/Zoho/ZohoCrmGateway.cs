@@ -15,7 +15,7 @@ namespace NotesSync.Infrastructure.Zoho;
 /// organisation's concurrency limit, the refresh on INVALID_TOKEN and the 429 back-off. This class translates:
 /// it pages, batches and reads every record's answer; what to do with them is the sync's business.
 /// </summary>
-internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog catalog) : ICrmGateway
+internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog catalog) : IZohoCrm
 {
     private const int PageSize = 200;
 
@@ -44,7 +44,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
 
     public async Task<Result> ReadChangedAsync(
         string orgId, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since,
-        Func<IReadOnlyList<CrmRecord>, CancellationToken, Task> onPage, CancellationToken ct)
+        Func<IReadOnlyList<ZohoRecord>, CancellationToken, Task> onPage, CancellationToken ct)
     {
         var known = await ModuleFieldsAsync(orgId, module, ct);
         if (known.IsFailure) return known.Error!;
@@ -75,7 +75,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
 
             string? next;
             bool more;
-            List<CrmRecord> records;
+            List<ZohoRecord> records;
             using (var json = ZohoRecords.Parse(answer))
             {
                 if (json is null || !TryData(json.RootElement, out var data)) return ZohoApiErrors.Unavailable;
@@ -111,7 +111,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         return deletions;
     }
 
-    public async Task<Result<IReadOnlyList<CrmRecord>>> FindByNotesUnidAsync(
+    public async Task<Result<IReadOnlyList<ZohoRecord>>> FindByNotesUnidAsync(
         string orgId, SyncModule module, IReadOnlyList<string> notesUnids, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var known = await ModuleFieldsAsync(orgId, module, ct);
@@ -119,7 +119,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         var selection = Selection(fields, known.Value);
         if (selection.IsFailure) return selection.Error!;
 
-        var found = new List<CrmRecord>();
+        var found = new List<ZohoRecord>();
         foreach (var chunk in notesUnids.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery))
         {
             var selected = await SelectAsync(orgId,
@@ -246,7 +246,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
 
         public DateTimeOffset? Time { get; private set; }
 
-        public bool IsNew(CrmRecord record)
+        public bool IsNew(ZohoRecord record)
         {
             if (record.ModifiedTime == Time) return _idsAtTime.Add(record.Id);
             if (Time is null || record.ModifiedTime > Time)

@@ -10,6 +10,9 @@ namespace NotesSync.Infrastructure.Zoho;
 /// </summary>
 internal sealed record ZohoModuleFields(string NotesUnid, bool NotesUnidIsUnique, IReadOnlyDictionary<string, string> DataTypes)
 {
+    /// <summary>Each picklist's values as the org has them (an org can rename or add them: zoho.md §2), in Zoho's order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PickLists { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public string? DataType(string apiName) => DataTypes.GetValueOrDefault(apiName);
 }
 

@@ -15,13 +15,13 @@ namespace NotesSync.Infrastructure.Zoho;
 /// </summary>
 internal static partial class ZohoRecords
 {
-    /// <summary>The key of the cross-reference field in <see cref="CrmRecord.Fields"/> and <see cref="CrmWrite.Fields"/>.</summary>
+    /// <summary>The key of the cross-reference field in <see cref="ZohoRecord.Fields"/> and <see cref="ZohoWrite.Fields"/>.</summary>
     public const string NotesUnidKey = "Notes_UNID";
 
     /// <summary>The suffix of the key that carries a lookup's record id next to its name.</summary>
     public const string LookupIdSuffix = ".id";
 
-    public static CrmRecord Record(JsonElement record, string notesUnidApiName)
+    public static ZohoRecord Record(JsonElement record, string notesUnidApiName)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tags = new List<string>();
@@ -48,7 +48,7 @@ internal static partial class ZohoRecords
         }
 
         var modified = fields.GetValueOrDefault("Modified_Time") is { } text && TryDateTime(text, out var at) ? at : DateTimeOffset.MinValue;
-        return new CrmRecord(id, modified, fields, tags, participants,
+        return new ZohoRecord(id, modified, fields, tags, participants,
             fields.GetValueOrDefault(NotesUnidKey) is { Length: > 0 } unid ? unid : null);
     }
 
@@ -98,7 +98,7 @@ internal static partial class ZohoRecords
     /// record id (zoho.md: to set a lookup by name, resolve the record first), booleans and numbers their JSON
     /// types, date-times keep the offset they were given, JSON-shaped fields (reminders, recurrence) their JSON.
     /// </summary>
-    public static JsonObject Write(CrmWrite write, ZohoModuleFields module, bool withId)
+    public static JsonObject Write(ZohoWrite write, ZohoModuleFields module, bool withId)
     {
         var json = new JsonObject();
         if (withId && write.Id is not null) json["id"] = write.Id;
@@ -177,7 +177,7 @@ internal static partial class ZohoRecords
     /// request-level refusal). Zoho answers 201/200 when all succeed, 207 when mixed, and 400 (or 412 when every record
     /// was ALREADY_MODIFIED) with the same <c>data[]</c> body when all fail: every record's <c>code</c> is read.
     /// </summary>
-    public static IReadOnlyList<CrmWriteResult>? Results(ZohoResponse response, int expected)
+    public static IReadOnlyList<ZohoWriteResult>? Results(ZohoResponse response, int expected)
     {
         if ((int)response.Status is not (200 or 201 or 202 or 207 or 400 or 412)) return null;
         using var json = Parse(response);
@@ -188,15 +188,15 @@ internal static partial class ZohoRecords
         return data.EnumerateArray().Select(Result).ToList();
     }
 
-    private static CrmWriteResult Result(JsonElement item, int index)
+    private static ZohoWriteResult Result(JsonElement item, int index)
     {
         var details = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         var id = details.ValueKind == JsonValueKind.Object ? Text(details, "id") : null;
         DateTimeOffset? modified = details.ValueKind == JsonValueKind.Object && Text(details, "Modified_Time") is { } text && TryDateTime(text, out var at) ? at : null;
         var code = Text(item, "code");
-        if (code == "SUCCESS" || (code is null && Text(item, "status") == "success")) return new CrmWriteResult(index, id, modified);
+        if (code == "SUCCESS" || (code is null && Text(item, "status") == "success")) return new ZohoWriteResult(index, id, modified);
         var field = details.ValueKind == JsonValueKind.Object ? Text(details, "api_name") : null;
-        return new CrmWriteResult(index, id, modified, code ?? "UNKNOWN", Text(item, "message"), field);
+        return new ZohoWriteResult(index, id, modified, code ?? "UNKNOWN", Text(item, "message"), field);
     }
 
     /// <summary>The body as JSON, or null when it is empty or not JSON (an outage page, say).</summary>

@@ -44,6 +44,7 @@ internal static class ZohoRegistration
         services.AddScoped<IZohoAuthorization>(p => p.GetRequiredService<ZohoOAuthClient>());
         services.AddScoped<ICrmUserDirectory, ZohoCrmUserDirectory>();
         services.AddSingleton<ZohoFieldCatalog>();
-        services.AddScoped<ICrmGateway, ZohoCrmGateway>();
+        services.AddScoped<IZohoCrm, ZohoCrmGateway>();
+        services.AddScoped<ICrmRecords, Modules.ZohoCrmRecords>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NotesSync.Application.Crm;
+using NotesSync.Infrastructure.Zoho;
 using NotesSync.Simulators.Zoho;
 
 namespace NotesSync.Infrastructure.Tests.Zoho;
@@ -24,7 +25,7 @@ public sealed class ZohoAccountTests
     private static (int Pages, int Queries, int Inserts) AccountCalls(ZohoCrmHost host) =>
         (host.Calls("GET", "/crm/v8/Accounts").Count, host.Calls("POST", "/crm/v8/coql").Count, host.Calls("POST", "/crm/v8/Accounts").Count);
 
-    private static async Task<IReadOnlyDictionary<string, string>> ResolvedAsync(ICrmGateway crm, ZohoCrmHost host, IReadOnlyCollection<string> names)
+    private static async Task<IReadOnlyDictionary<string, string>> ResolvedAsync(IZohoCrm crm, ZohoCrmHost host, IReadOnlyCollection<string> names)
     {
         var resolved = await crm.ResolveAccountsAsync(host.OrgId, names, default);
         Assert.True(resolved.IsSuccess, resolved.Error?.Message);

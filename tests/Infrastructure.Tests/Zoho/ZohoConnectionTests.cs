@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NotesSync.Application.Crm;
+using NotesSync.Infrastructure.Zoho;
 using NotesSync.Domain.Profiles;
 using NotesSync.Infrastructure.Persistence;
 using NotesSync.Simulators.Zoho;
@@ -11,7 +12,7 @@ namespace NotesSync.Infrastructure.Tests.Zoho;
 /// <summary>The adapter's tokens over the real OAuth endpoints of the simulator: consent, expiry, revocation.</summary>
 public sealed class ZohoConnectionTests
 {
-    private static async Task<Domain.Common.Result> ReadContactsAsync(ICrmGateway crm, string orgId, List<string>? ids = null) =>
+    private static async Task<Domain.Common.Result> ReadContactsAsync(IZohoCrm crm, string orgId, List<string>? ids = null) =>
         await crm.ReadChangedAsync(orgId, SyncModule.Contacts, ["Last_Name"], null, (page, _) =>
         {
             ids?.AddRange(page.Select(r => r.Id));
@@ -67,7 +68,7 @@ public sealed class ZohoConnectionTests
 
         clock.Advance(TimeSpan.FromMinutes(61));
         var read = await ReadContactsAsync(host.Crm, host.OrgId);
-        var otherNode = host.Resolve<ICrmGateway>(host.AddNode());
+        var otherNode = host.Resolve<IZohoCrm>(host.AddNode());
         var readElsewhere = await ReadContactsAsync(otherNode, host.OrgId);
 
         Assert.True(read.IsSuccess, read.Error?.Message);
@@ -85,7 +86,7 @@ public sealed class ZohoConnectionTests
 
         host.Simulator.State.RevokeToken(tokens.RefreshToken!);
         var read = await ReadContactsAsync(host.Crm, host.OrgId);
-        var again = await host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, [new CrmWrite(null, new Dictionary<string, string?> { ["Subject"] = "x" })], default);
+        var again = await host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, [new ZohoWrite(null, new Dictionary<string, string?> { ["Subject"] = "x" })], default);
 
         Assert.Equal("zoho-not-connected", read.Error?.Code);
         Assert.Equal("zoho-not-connected", again.Error?.Code);

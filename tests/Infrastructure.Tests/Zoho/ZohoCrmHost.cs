@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
+using NotesSync.Infrastructure.Zoho;
 using NotesSync.Application.Zoho;
 using NotesSync.Domain.Accounts;
 using NotesSync.Infrastructure.Persistence;
@@ -52,7 +53,7 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
     /// <summary>The first node's services.</summary>
     public ServiceProvider Services { get; }
 
-    public ICrmGateway Crm => Resolve<ICrmGateway>(Services);
+    public IZohoCrm Crm => Resolve<IZohoCrm>(Services);
 
     public static async Task<ZohoCrmHost> StartAsync(
         int maxConcurrencyPerOrg = 10, ZohoSimulatorOptions? simulator = null, ZohoOrgSpec? org = null, TimeProvider? clock = null,

@@ -1,4 +1,5 @@
 using NotesSync.Application.Crm;
+using NotesSync.Infrastructure.Zoho;
 using NotesSync.Domain.Profiles;
 using NotesSync.Simulators.Zoho;
 
@@ -9,10 +10,10 @@ public sealed class ZohoLimitsTests
 {
     private static string Unid(int i) => $"{i:D32}";
 
-    private static List<CrmWrite> Tasks(int count) =>
-        Enumerable.Range(0, count).Select(i => new CrmWrite(null, new Dictionary<string, string?> { ["Subject"] = $"Task {i}", ["Notes_UNID"] = Unid(i) })).ToList();
+    private static List<ZohoWrite> Tasks(int count) =>
+        Enumerable.Range(0, count).Select(i => new ZohoWrite(null, new Dictionary<string, string?> { ["Subject"] = $"Task {i}", ["Notes_UNID"] = Unid(i) })).ToList();
 
-    private static Task<Domain.Common.Result> ReadAsync(ICrmGateway crm, string orgId, SyncModule module = SyncModule.Contacts) =>
+    private static Task<Domain.Common.Result> ReadAsync(IZohoCrm crm, string orgId, SyncModule module = SyncModule.Contacts) =>
         crm.ReadChangedAsync(orgId, module, [], null, (_, _) => Task.CompletedTask, default);
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NotesSync.Application.Crm;
+using NotesSync.Infrastructure.Zoho;
 using NotesSync.Domain.Profiles;
 using NotesSync.Simulators.Zoho;
 
@@ -39,7 +40,7 @@ public sealed class ZohoPrepareTests
         await host.ConnectAsync();
 
         var prepared = await host.Crm.PrepareAsync(host.OrgId, default);
-        var record = new CrmWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "Plain", ["Notes_UNID"] = "0123456789ABCDEF0123456789ABCDEF" });
+        var record = new ZohoWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "Plain", ["Notes_UNID"] = "0123456789ABCDEF0123456789ABCDEF" });
         var upsert = await host.Crm.UpsertByNotesUnidAsync(host.OrgId, SyncModule.Contacts, [record], default);
         var create = await host.Crm.CreateAsync(host.OrgId, SyncModule.Contacts, [record], default);
 
@@ -83,7 +84,7 @@ public sealed class ZohoPrepareTests
         await host.ConnectAsync();
         await host.Crm.PrepareAsync(host.OrgId, default);
 
-        var otherNode = host.Resolve<ICrmGateway>(host.AddNode());
+        var otherNode = host.Resolve<IZohoCrm>(host.AddNode());
         var read = await otherNode.ReadChangedAsync(host.OrgId, SyncModule.Tasks, ["Subject"], null, (_, _) => Task.CompletedTask, default);
         var again = await otherNode.ReadChangedAsync(host.OrgId, SyncModule.Tasks, ["Subject"], null, (_, _) => Task.CompletedTask, default);
 

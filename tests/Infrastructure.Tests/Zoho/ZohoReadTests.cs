@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using NotesSync.Domain.Profiles;
 using NotesSync.Simulators.Zoho;
-using CrmRecord = NotesSync.Application.Crm.CrmRecord;
+using ZohoRecord = NotesSync.Infrastructure.Zoho.ZohoRecord;
 
 namespace NotesSync.Infrastructure.Tests.Zoho;
 
@@ -11,9 +11,9 @@ public sealed class ZohoReadTests
 {
     private static readonly string[] ContactFields = ["First_Name", "Last_Name", "Email", "Account_Name", "Owner", "Date_of_Birth"];
 
-    private static async Task<List<IReadOnlyList<CrmRecord>>> ReadAllAsync(ZohoCrmHost host, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since = null)
+    private static async Task<List<IReadOnlyList<ZohoRecord>>> ReadAllAsync(ZohoCrmHost host, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since = null)
     {
-        var pages = new List<IReadOnlyList<CrmRecord>>();
+        var pages = new List<IReadOnlyList<ZohoRecord>>();
         var read = await host.Crm.ReadChangedAsync(host.OrgId, module, fields, since, (page, _) =>
         {
             pages.Add(page);

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using NotesSync.Application.Crm;
+using NotesSync.Infrastructure.Zoho;
 using NotesSync.Domain.Profiles;
 using NotesSync.Simulators.Zoho;
-using CrmRecord = NotesSync.Application.Crm.CrmRecord;
+using ZohoRecord = NotesSync.Infrastructure.Zoho.ZohoRecord;
 
 namespace NotesSync.Infrastructure.Tests.Zoho;
 
@@ -11,7 +12,7 @@ public sealed class ZohoWriteTests
 {
     private static string Unid(int i) => $"{i:X8}C1257F2A0036A1B2C1257F2A0036A1B2"[..32];
 
-    private static CrmWrite Contact(int i, string? email = null, string? lastName = null) => new(null, new Dictionary<string, string?>
+    private static ZohoWrite Contact(int i, string? email = null, string? lastName = null) => new(null, new Dictionary<string, string?>
     {
         ["First_Name"] = "Zoë",
         ["Last_Name"] = lastName ?? $"Contact {i}",
@@ -19,7 +20,7 @@ public sealed class ZohoWriteTests
         ["Notes_UNID"] = Unid(i),
     });
 
-    private static CrmWrite NewTask(int i) => new(null, new Dictionary<string, string?>
+    private static ZohoWrite NewTask(int i) => new(null, new Dictionary<string, string?>
     {
         ["Subject"] = $"Task {i}",
         ["Due_Date"] = "2026-05-20",
@@ -65,7 +66,7 @@ public sealed class ZohoWriteTests
     {
         await using var host = await PreparedAsync();
 
-        var results = (await host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, [new CrmWrite(null, new Dictionary<string, string?> { ["Due_Date"] = "2026-05-20" })], default)).Value;
+        var results = (await host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, [new ZohoWrite(null, new Dictionary<string, string?> { ["Due_Date"] = "2026-05-20" })], default)).Value;
 
         Assert.Equal(("MANDATORY_NOT_FOUND", "Subject"), (Assert.Single(results).ErrorCode, results[0].Field));
         Assert.Equal(400, Assert.Single(host.Calls("POST", "/crm/v8/Tasks")).Status);
@@ -106,7 +107,7 @@ public sealed class ZohoWriteTests
     public async Task An_upsert_is_for_contacts_only_and_a_record_without_its_UNID_is_not_sent()
     {
         await using var host = await PreparedAsync();
-        var anonymous = new CrmWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "No UNID" });
+        var anonymous = new ZohoWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "No UNID" });
 
         var tasks = await host.Crm.UpsertByNotesUnidAsync(host.OrgId, SyncModule.Tasks, [NewTask(1)], default);
         var events = await host.Crm.UpsertByNotesUnidAsync(host.OrgId, SyncModule.Events, [NewTask(1)], default);
@@ -143,7 +144,7 @@ public sealed class ZohoWriteTests
         await using var host = await PreparedAsync();
         var created = (await host.Crm.CreateAsync(host.OrgId, SyncModule.Contacts, Enumerable.Range(0, 120).Select(i => Contact(i)).ToList(), default)).Value;
         var awkward = (await host.Crm.CreateAsync(host.OrgId, SyncModule.Contacts,
-            [new CrmWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "O'Brien", ["Notes_UNID"] = @"it's a \ trap') or (id" })], default)).Value;
+            [new ZohoWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "O'Brien", ["Notes_UNID"] = @"it's a \ trap') or (id" })], default)).Value;
 
         var found = await host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Contacts,
             [.. Enumerable.Range(0, 120).Select(Unid), "00000000000000000000000000000000"], ["Last_Name"], default);
@@ -163,9 +164,9 @@ public sealed class ZohoWriteTests
 
         var updated = (await host.Crm.UpdateAsync(host.OrgId, SyncModule.Tasks,
         [
-            new CrmWrite(created[0].Id, new Dictionary<string, string?> { ["Subject"] = "Renamed", ["Status"] = "Completed" }),
-            new CrmWrite("4150869117000999999", new Dictionary<string, string?> { ["Subject"] = "Nobody" }),
-            new CrmWrite(created[2].Id, new Dictionary<string, string?> { ["Description"] = null, ["Priority"] = "High" }),
+            new ZohoWrite(created[0].Id, new Dictionary<string, string?> { ["Subject"] = "Renamed", ["Status"] = "Completed" }),
+            new ZohoWrite("4150869117000999999", new Dictionary<string, string?> { ["Subject"] = "Nobody" }),
+            new ZohoWrite(created[2].Id, new Dictionary<string, string?> { ["Description"] = null, ["Priority"] = "High" }),
         ], default)).Value;
         var deleted = (await host.Crm.DeleteAsync(host.OrgId, SyncModule.Tasks, [created[1].Id!, "4150869117000999999", created[2].Id!], default)).Value;
 
@@ -185,7 +186,7 @@ public sealed class ZohoWriteTests
     {
         await using var host = await PreparedAsync();
         var contact = host.Org.CreateRecord("Contacts", new JsonObject { ["Last_Name"] = "Guest", ["Email"] = "guest@example.org" });
-        var meeting = new CrmWrite(null, new Dictionary<string, string?>
+        var meeting = new ZohoWrite(null, new Dictionary<string, string?>
         {
             ["Event_Title"] = "Quarterly review",
             ["Start_DateTime"] = "2026-05-02T09:00:00.250+02:00",
@@ -216,7 +217,7 @@ public sealed class ZohoWriteTests
     {
         await using var host = await PreparedAsync();
         var contact = host.Org.CreateRecord("Contacts", new JsonObject { ["Last_Name"] = "Linked" });
-        var task = new CrmWrite(null, new Dictionary<string, string?>
+        var task = new ZohoWrite(null, new Dictionary<string, string?>
         {
             ["Subject"] = "Call back",
             ["Who_Id"] = contact.Id,
@@ -225,7 +226,7 @@ public sealed class ZohoWriteTests
         });
 
         var created = Assert.Single((await host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, [task], default)).Value);
-        var pages = new List<CrmRecord>();
+        var pages = new List<ZohoRecord>();
         await host.Crm.ReadChangedAsync(host.OrgId, SyncModule.Tasks, ["Subject", "Who_Id", "Remind_At"], null, (page, _) =>
         {
             pages.AddRange(page);

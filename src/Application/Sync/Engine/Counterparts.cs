@@ -7,7 +7,7 @@ namespace NotesSync.Application.Sync.Engine;
 /// Completes the pairs the changes started: a record changed on one side is decided with its counterpart as it is
 /// now, so the side that did not change is read too, and only then.
 /// </summary>
-internal sealed class Counterparts(ModuleMapping map, SyncContext ctx, LinkStore links, NotesReader notesReader)
+internal sealed class Counterparts(SyncModuleDefinition module, SyncContext ctx, LinkStore links, NotesReader notesReader)
 {
     public async Task<Result> ReadAsync(SideReads reads, CancellationToken ct)
     {
@@ -27,9 +27,9 @@ internal sealed class Counterparts(ModuleMapping map, SyncContext ctx, LinkStore
             .Select(n => n.Unid).ToList();
         if (unidsToFind.Count > 0)
         {
-            var found = await ctx.Crm.FindByNotesUnidAsync(ctx.OrgId, map.Module, unidsToFind, map.CrmFieldsToRead, ct);
+            var found = await ctx.Crm.FindByNotesUnidAsync(ctx.OrgId, module.Module, unidsToFind, ct);
             if (found.IsFailure) return found.Error!;
-            foreach (var record in found.Value) reads.Crm.TryAdd(record.Id, CrmSide.Read(record, map));
+            foreach (var record in found.Value) reads.Crm.TryAdd(record.Id, CrmSide.Read(record, module));
         }
 
         var unreadUnids = reads.Crm.Values.Select(c => c.Record.NotesUnid)
@@ -37,7 +37,7 @@ internal sealed class Counterparts(ModuleMapping map, SyncContext ctx, LinkStore
             .Select(unid => unid!).Distinct(StringComparer.Ordinal).ToList();
         return await notesReader.ReadAsync(unreadUnids, (unid, document) =>
         {
-            if (document is not null && map.IsModuleDocument(document)) reads.Notes[unid] = NotesSide.Read(document, map);
+            if (document is not null) reads.Notes[unid] = NotesSide.Read(document, module);
         }, ct);
     }
 
@@ -56,7 +56,7 @@ internal sealed class Counterparts(ModuleMapping map, SyncContext ctx, LinkStore
             .Select(l => l.NotesUnid).ToList();
         var read = await notesReader.ReadAsync(linkedUnids, (unid, document) =>
         {
-            if (document is not null && map.IsModuleDocument(document)) reads.Notes[unid] = NotesSide.Read(document, map);
+            if (document is not null) reads.Notes[unid] = NotesSide.Read(document, module);
             else reads.NotesDeleted.Add(unid);
         }, ct);
         if (read.IsFailure) return read;
@@ -67,10 +67,10 @@ internal sealed class Counterparts(ModuleMapping map, SyncContext ctx, LinkStore
                 && !reads.Crm.ContainsKey(l.CrmId) && !reads.CrmDeleted.Contains(l.CrmId))
             .Select(l => l.NotesUnid).ToList();
         if (missing.Count == 0) return Result.Success();
-        var found = await ctx.Crm.FindByNotesUnidAsync(ctx.OrgId, map.Module, missing, map.CrmFieldsToRead, ct);
+        var found = await ctx.Crm.FindByNotesUnidAsync(ctx.OrgId, module.Module, missing, ct);
         if (found.IsFailure) return found.Error!;
         foreach (var record in found.Value.Where(r => links.ByCrmId(r.Id) is not null))
-            reads.Crm.TryAdd(record.Id, CrmSide.Read(record, map));
+            reads.Crm.TryAdd(record.Id, CrmSide.Read(record, module));
         return Result.Success();
     }
 }

@@ -4,19 +4,19 @@ using NotesSync.Domain.Common;
 namespace NotesSync.Application.Sync.Engine;
 
 /// <summary>Reads the CRM side of a module: the records modified since the checkpoint, page by page, and the deleted list.</summary>
-internal sealed class CrmReader(ModuleMapping map, SyncContext ctx, LinkStore links)
+internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, LinkStore links)
 {
     public async Task<Result> ReadChangesAsync(SideReads reads, DateTimeOffset? since, CancellationToken ct)
     {
         var from = since - Checkpoints.Overlap;
-        var read = await ctx.Crm.ReadChangedAsync(ctx.OrgId, map.Module, map.CrmFieldsToRead, from, (page, _) =>
+        var read = await ctx.Crm.ReadChangedAsync(ctx.OrgId, module.Module, from, (page, _) =>
         {
             foreach (var record in page)
             {
                 if (reads.CrmNewest is null || record.ModifiedTime > reads.CrmNewest) reads.CrmNewest = record.ModifiedTime;
                 // Our own writes of the last run come back as changes: the link already holds what they wrote.
                 if (links.ByCrmId(record.Id) is { } link && record.ModifiedTime <= link.CrmModifiedAt) continue;
-                reads.Crm[record.Id] = CrmSide.Read(record, map);
+                reads.Crm[record.Id] = CrmSide.Read(record, module);
             }
 
             return Task.CompletedTask;
@@ -24,7 +24,7 @@ internal sealed class CrmReader(ModuleMapping map, SyncContext ctx, LinkStore li
         if (read.IsFailure) return read;
 
         if (links.Count == 0) return Result.Success();
-        var deleted = await ctx.Crm.ReadDeletedAsync(ctx.OrgId, map.Module, from, ct);
+        var deleted = await ctx.Crm.ReadDeletedAsync(ctx.OrgId, module.Module, from, ct);
         if (deleted.IsFailure) return deleted.Error!;
         reads.CrmDeleted.UnionWith(deleted.Value.Select(d => d.Id)
             .Where(id => links.ByCrmId(id) is not null && !reads.Crm.ContainsKey(id)));

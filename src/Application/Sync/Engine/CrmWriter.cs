@@ -12,7 +12,7 @@ namespace NotesSync.Application.Sync.Engine;
 /// every record's result taken (a refused record is reported and the rest go on), the links saved after each batch;
 /// then the cross-references of the records linked without one. A call that fails as a whole stops the module.
 /// </summary>
-internal sealed class CrmWriter(ModuleMapping map, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links)
+internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links)
 {
     /// <summary>Zoho's most records per write call (zoho.md §2).</summary>
     private const int Batch = 100;
@@ -37,7 +37,7 @@ internal sealed class CrmWriter(ModuleMapping map, SyncContext ctx, ModuleReport
             SyncPlanItem.Update { ToCrm.Count: > 0 } update => update.ToCrm,
             _ => null,
         }).OfType<IReadOnlyDictionary<string, string?>>();
-        if (await map.PrepareCrmWritesAsync(values, ctx.Crm, ctx.OrgId, ct) is { IsFailure: true } unprepared) return unprepared.Error!;
+        if (await ctx.Crm.PrepareWritesAsync(ctx.OrgId, module.Module, values, ct) is { IsFailure: true } unprepared) return unprepared.Error!;
 
         var notesHalves = new List<NotesHalf>();
         var byKind = planned.ToLookup(p => p.Item switch
@@ -59,7 +59,7 @@ internal sealed class CrmWriter(ModuleMapping map, SyncContext ctx, ModuleReport
         foreach (var batch in linker.UnstampedCrmRecords.Chunk(Batch))
         {
             await ctx.EnsureStillCurrentAsync(ct);
-            var stamp = await ctx.Crm.UpdateAsync(ctx.OrgId, map.Module,
+            var stamp = await ctx.Crm.UpdateAsync(ctx.OrgId, module.Module,
                 [.. batch.Select(c => new CrmWrite(c.CrmId, new Dictionary<string, string?>(), NotesUnid: c.Unid))], ct);
             if (stamp.IsFailure) return stamp.Error!;
         }
@@ -74,50 +74,41 @@ internal sealed class CrmWriter(ModuleMapping map, SyncContext ctx, ModuleReport
     /// </summary>
     public async Task<Result<bool>> UpdateOneAsync(PlannedPair planned, CancellationToken ct)
     {
-        if (await ToWriteAsync(planned, planned.Pair.CrmId, ct) is not { } write) return false;
-        var written = await ctx.Crm.UpdateAsync(ctx.OrgId, map.Module, [write], ct);
+        var written = await ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, [ToWrite(planned, planned.Pair.CrmId)], ct);
         if (written.IsFailure) return written.Error!;
-        if (written.Value is [{ Succeeded: false } refused]) { Refused(planned.Pair, refused); return false; }
-        return true;
+        if (written.Value is not [var result]) return Result.Success(false);
+        Warn(planned.Pair, result);
+        if (!result.Succeeded) Refused(planned.Pair, result);
+        return result.Succeeded;
     }
 
     private async Task<Result> WriteBatchAsync(Kind kind, PlannedPair[] batch, List<NotesHalf> notesHalves, CancellationToken ct)
     {
         await ctx.EnsureStillCurrentAsync(ct);
-        var sent = new List<(PlannedPair Planned, CrmWrite? Write)>();
-        foreach (var planned in batch)
-        {
-            if (kind == Kind.Delete) sent.Add((planned, null));
-            else if (await ToWriteAsync(planned, kind == Kind.Update ? planned.Pair.CrmId : null, ct) is { } write) sent.Add((planned, write));
-        }
-
-        if (sent.Count > 0)
-        {
-            var results = await SendAsync(kind, sent, ct);
-            if (results.IsFailure) return results.Error!;
-            foreach (var result in results.Value) Take(kind, sent[result.Index].Planned, result, notesHalves);
-        }
+        var results = await SendAsync(kind, batch, ct);
+        if (results.IsFailure) return results.Error!;
+        foreach (var result in results.Value) Take(kind, batch[result.Index], result, notesHalves);
 
         report.Advanced(batch.Length);
         await links.SaveAsync(ct);
         return Result.Success();
     }
 
-    private Task<Result<IReadOnlyList<CrmWriteResult>>> SendAsync(
-        Kind kind, List<(PlannedPair Planned, CrmWrite? Write)> sent, CancellationToken ct) => kind switch
+    /// <summary>
+    /// One call for the batch. A create the CRM can upsert on the Notes UNID (contacts) is replayed safely after a
+    /// lost answer; one it cannot (tasks) is found by its UNID on the next run and adopted.
+    /// </summary>
+    private Task<Result<IReadOnlyList<CrmWriteResult>>> SendAsync(Kind kind, PlannedPair[] batch, CancellationToken ct) => kind switch
     {
-        // Contacts are upserted on the Notes UNID: a batch replayed after a lost answer updates, never duplicates.
-        // Tasks have no upsert (zoho.md §2): a lost insert is found by its UNID on the next run and adopted.
-        Kind.Create when map.Module == SyncModule.Contacts =>
-            ctx.Crm.UpsertByNotesUnidAsync(ctx.OrgId, map.Module, [.. sent.Select(s => s.Write!)], ct),
-        Kind.Create => ctx.Crm.CreateAsync(ctx.OrgId, map.Module, [.. sent.Select(s => s.Write!)], ct),
-        Kind.Update => ctx.Crm.UpdateAsync(ctx.OrgId, map.Module, [.. sent.Select(s => s.Write!)], ct),
-        _ => ctx.Crm.DeleteAsync(ctx.OrgId, map.Module, [.. sent.Select(s => s.Planned.Pair.CrmId)], ct),
+        Kind.Create => ctx.Crm.CreateAsync(ctx.OrgId, module.Module, [.. batch.Select(p => ToWrite(p, null))], ct),
+        Kind.Update => ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, [.. batch.Select(p => ToWrite(p, p.Pair.CrmId))], ct),
+        _ => ctx.Crm.DeleteAsync(ctx.OrgId, module.Module, [.. batch.Select(p => p.Pair.CrmId)], ct),
     };
 
     private void Take(Kind kind, PlannedPair planned, CrmWriteResult result, List<NotesHalf> notesHalves)
     {
         var pair = planned.Pair;
+        Warn(pair, result);
         if (!result.Succeeded)
         {
             Refused(pair, result);
@@ -143,26 +134,19 @@ internal sealed class CrmWriter(ModuleMapping map, SyncContext ctx, ModuleReport
         report.Done(planned, pair.NotesId, result.Id ?? pair.CrmId);
     }
 
-    /// <summary>The CRM write of an item; null (and the record reported) when a value could not be resolved.</summary>
-    private async Task<CrmWrite?> ToWriteAsync(PlannedPair planned, string? id, CancellationToken ct)
+    /// <summary>The CRM write of an item, with the Notes UNID that makes a lost answer findable.</summary>
+    private static CrmWrite ToWrite(PlannedPair planned, string? id) => planned.Item switch
     {
-        var values = planned.Item switch
-        {
-            SyncPlanItem.CreateInCrm create => create.Fields,
-            SyncPlanItem.Update update => update.ToCrm,
-            _ => throw new ArgumentException($"{planned.Item} writes nothing to the CRM.", nameof(planned)),
-        };
-        var (mapped, truncated) = map.ToCrm(values);
-        var fields = new Dictionary<string, string?>(mapped, StringComparer.Ordinal);
-        if (await map.ResolveCrmFieldsAsync(fields, ctx.Crm, ctx.OrgId, ct) is { } unresolved)
-        {
-            report.Failed(planned.Pair, SyncSide.Crm, unresolved.Code, unresolved.Message);
-            return null;
-        }
+        SyncPlanItem.CreateInCrm create => new CrmWrite(id, create.Fields, planned.Pair.NotesId),
+        SyncPlanItem.Update update => new CrmWrite(id, update.ToCrm, planned.Pair.NotesId),
+        _ => throw new ArgumentException($"{planned.Item} writes nothing to the CRM.", nameof(planned)),
+    };
 
-        foreach (var field in truncated)
-            report.Warned(planned.Pair, SyncSide.Crm, "value-truncated", $"'{field}' was longer than Zoho allows and was shortened.");
-        return new CrmWrite(id, fields, NotesUnid: planned.Pair.NotesId);
+    /// <summary>A value the CRM's limits made the adapter shorten: the record is synced, and the user told.</summary>
+    private void Warn(Pair pair, CrmWriteResult result)
+    {
+        foreach (var field in result.Shortened)
+            report.Warned(pair, SyncSide.Crm, "value-truncated", $"'{field}' was longer than Zoho allows and was shortened.");
     }
 
     private void Refused(Pair pair, CrmWriteResult result) =>

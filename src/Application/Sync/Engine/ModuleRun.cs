@@ -1,3 +1,4 @@
+using NotesSync.Application.Notes;
 using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Common;
 using NotesSync.Domain.Sync;
@@ -10,36 +11,37 @@ namespace NotesSync.Application.Sync.Engine;
 /// advance the checkpoints. Links are saved after each batch of writes and the checkpoints only once every write is
 /// recorded, so a run that dies anywhere is resumed, and what it wrote is adopted, by the next one.
 /// </summary>
-public sealed class ModuleRun(ModuleMapping map, SyncContext ctx)
+public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
 {
     public async Task<Result> RunAsync(CancellationToken ct)
     {
-        var report = new ModuleReport(ctx.Run, map.Module, ctx.Progress);
+        var report = new ModuleReport(ctx.Run, module.Module, ctx.Progress);
         report.Begin();
-        var links = new LinkStore(ctx.Links, ctx.OrgId, ctx.UserId, map.Module);
+        var links = new LinkStore(ctx.Links, ctx.OrgId, ctx.UserId, module.Module);
         await links.LoadAsync(ct);
-        var since = Checkpoints.Since(ctx.Profile, map.Module);
+        var since = Checkpoints.Since(ctx.Profile, module.Module);
         var reads = new SideReads();
 
-        var notesReader = new NotesReader(map, ctx, links);
+        var notes = ctx.Mailbox.RecordsOf(module.Module);
+        var notesReader = new NotesReader(module, notes, ctx, links);
         if (await notesReader.ReadChangesAsync(reads, since.Notes, ct) is { IsFailure: true } notesFailed) return notesFailed;
-        if (await new CrmReader(map, ctx, links).ReadChangesAsync(reads, since.Crm, ct) is { IsFailure: true } crmFailed) return crmFailed;
+        if (await new CrmReader(module, ctx, links).ReadChangesAsync(reads, since.Crm, ct) is { IsFailure: true } crmFailed) return crmFailed;
 
         if (MassDeletionGuard.Stops(links.Count, reads.NotesDeleted.Count) || MassDeletionGuard.Stops(links.Count, reads.CrmDeleted.Count))
-            return RunErrors.MassDeletion(map.Module);
+            return RunErrors.MassDeletion(module.Module);
 
-        var counterparts = await new Counterparts(map, ctx, links, notesReader).ReadAsync(reads, ct);
+        var counterparts = await new Counterparts(module, ctx, links, notesReader).ReadAsync(reads, ct);
         if (counterparts.IsFailure) return counterparts;
 
-        var planned = Pairing.Pair(map, reads, links).Select(pair => pair.Decide(ctx.Settings)).ToList();
+        var planned = Pairing.Pair(module, reads, links).Select(pair => pair.Decide(ctx.Settings)).ToList();
         ctx.Progress.AddToTotal(planned.Count);
 
         var linker = new PairLinker(links, ctx.Clock, ctx.StartedAt, reads.NotesUnambiguousBefore);
-        var applied = await ApplyAsync(planned, new Writers(map, ctx, report, linker, links), ct);
+        var applied = await ApplyAsync(planned, new Writers(module, notes, ctx, report, linker, links), ct);
         if (applied.IsFailure) return applied;
         await links.SaveAsync(ct);
 
-        Checkpoints.Advance(ctx, map.Module, reads, since);
+        Checkpoints.Advance(ctx, module.Module, reads, since);
         await ctx.SaveAsync(ct);
         return Result.Success();
     }
@@ -68,11 +70,12 @@ public sealed class ModuleRun(ModuleMapping map, SyncContext ctx)
         private readonly ModuleReport _report;
         private readonly PairLinker _linker;
 
-        public Writers(ModuleMapping map, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links)
+        public Writers(
+            SyncModuleDefinition module, INotesRecords notes, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links)
         {
             (_report, _linker) = (report, linker);
-            Crm = new CrmWriter(map, ctx, report, linker, links);
-            Notes = new NotesWriter(map, ctx, report, linker, links, Crm);
+            Crm = new CrmWriter(module, ctx, report, linker, links);
+            Notes = new NotesWriter(notes, ctx, report, linker, links, Crm);
         }
 
         public CrmWriter Crm { get; }

@@ -5,10 +5,10 @@ using NotesSync.Domain.Common;
 namespace NotesSync.Application.Sync.Engine;
 
 /// <summary>
-/// Reads the Notes side of a module: the view says what exists (deletions are never reported by DAS), the data
-/// service's <c>since</c> what changed, and each changed document is read with one GET, several at once.
+/// Reads the Notes side of a module: the module's list says what exists (deletions are never reported by DAS),
+/// the data service's <c>since</c> what changed, and each changed document is read with one GET, several at once.
 /// </summary>
-internal sealed class NotesReader(ModuleMapping map, SyncContext ctx, LinkStore links)
+internal sealed class NotesReader(SyncModuleDefinition module, INotesRecords notes, SyncContext ctx, LinkStore links)
 {
     /// <summary>
     /// Reads on their way at once: more than Notes:MaxConcurrency (whose default is 4), so that the mailbox always has
@@ -18,19 +18,17 @@ internal sealed class NotesReader(ModuleMapping map, SyncContext ctx, LinkStore 
 
     public async Task<Result> ReadChangesAsync(SideReads reads, DateTimeOffset? since, CancellationToken ct)
     {
-        var entries = await ctx.Mailbox.ReadViewAsync(map.NotesView, ct);
-        if (entries.IsFailure) return entries.Error!;
-        reads.NotesListed = entries.Value
-            .Where(e => e.Form is null || string.Equals(e.Form, map.NotesForm, StringComparison.OrdinalIgnoreCase))
-            .Select(e => e.Unid).ToHashSet(StringComparer.Ordinal);
+        var listed = await notes.ListAsync(ct);
+        if (listed.IsFailure) return listed.Error!;
+        reads.NotesListed = listed.Value.ToHashSet(StringComparer.Ordinal);
         reads.NotesDeleted.UnionWith(links.All.Select(l => l.NotesUnid).Where(unid => !reads.NotesListed.Contains(unid)));
 
         // Every document read from here on was read after this time, on Domino's clock.
-        reads.NotesUnambiguousBefore = LinkVersions.NotesUnambiguousBefore(ctx.Mailbox.ServerTime, ctx.StartedAt);
+        reads.NotesUnambiguousBefore = LinkVersions.NotesUnambiguousBefore(notes.ServerTime, ctx.StartedAt);
         IEnumerable<string> toRead = reads.NotesListed;
         if (since is { } from)
         {
-            var changes = await ctx.Mailbox.ChangedSinceAsync(from - Checkpoints.Overlap, ct);
+            var changes = await notes.ChangedSinceAsync(from - Checkpoints.Overlap, ct);
             if (changes.IsFailure) return changes.Error!;
             // A document still at the version its link holds (read, or written by the last run) has not changed since:
             // the checkpoint's overlap and the last run's own writes bring such documents back, and they are not read.
@@ -43,16 +41,16 @@ internal sealed class NotesReader(ModuleMapping map, SyncContext ctx, LinkStore 
         var firstRead = since is null;
         return await ReadAsync(toRead, (unid, document) =>
         {
-            if (document is null || !map.IsModuleDocument(document)) return;
-            reads.Notes[unid] = NotesSide.Read(document, map);
+            if (document is null) return;
+            reads.Notes[unid] = NotesSide.Read(document, module);
             if (firstRead && (reads.NotesNewest is null || document.Modified > reads.NotesNewest)) reads.NotesNewest = document.Modified;
         }, ct);
     }
 
     /// <summary>Reads each document of <paramref name="unids"/> and gives it to <paramref name="onRead"/> (null: not there).</summary>
-    public Task<Result> ReadAsync(IEnumerable<string> unids, Action<string, NotesDocument?> onRead, CancellationToken ct) =>
+    public Task<Result> ReadAsync(IEnumerable<string> unids, Action<string, NotesRecord?> onRead, CancellationToken ct) =>
         Ordered.ForEachAsync(unids, ReadsAhead, Ordered.OnStop.CancelInFlight,
-            (unid, token) => ctx.Mailbox.GetDocumentAsync(unid, token),
+            (unid, token) => notes.GetAsync(unid, token),
             (unid, read) =>
             {
                 if (read.IsFailure) return Task.FromResult<Result>(read.Error!);

@@ -13,7 +13,7 @@ namespace NotesSync.Application.Sync.Engine;
 /// now (<see cref="SyncDecision.Redecide"/>). A failure of Domino as a whole stops the module.
 /// </summary>
 internal sealed class NotesWriter(
-    ModuleMapping map, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links, CrmWriter crmWriter)
+    INotesRecords notes, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links, CrmWriter crmWriter)
 {
     /// <summary>
     /// Writes on their way at once: Notes:MaxConcurrency's default (the mailbox holds Domino to the configured limit).
@@ -45,13 +45,9 @@ internal sealed class NotesWriter(
         switch (write.Planned.Item)
         {
             case SyncPlanItem.CreateInNotes create:
-                var items = new Dictionary<string, NotesItem>(map.ToNotes(create.Fields), StringComparer.Ordinal)
-                {
-                    // The Notes side carries the CRM id: a create whose answer is lost is found by it and adopted.
-                    [ModuleMapping.CrmIdItem] = NotesItem.Text(pair.CrmId),
-                };
-                var unid = await ctx.Mailbox.CreateDocumentAsync(map.NotesForm, items, ct);
-                return unid.IsFailure ? new Sent.Failed(unid.Error!) : new Sent.Created(unid.Value, ctx.Mailbox.ServerTime);
+                // The Notes side carries the CRM id: a create whose answer is lost is found by it and adopted.
+                var unid = await notes.CreateAsync(create.Fields, pair.CrmId, ct);
+                return unid.IsFailure ? new Sent.Failed(unid.Error!) : new Sent.Created(unid.Value, notes.ServerTime);
 
             case SyncPlanItem.Update update:
                 return await PatchAsync(pair, update, ct);
@@ -64,22 +60,22 @@ internal sealed class NotesWriter(
     /// <summary>The PATCH's outcome, and Domino's time once it answered (the version written is no later).</summary>
     private async Task<Sent> PatchAsync(Pair pair, SyncPlanItem.Update update, CancellationToken ct)
     {
-        var patched = await ctx.Mailbox.UpdateDocumentAsync(pair.NotesId, map.ToNotes(update.ToNotes), pair.Notes?.Document.LastModified, ct);
-        return patched.IsFailure ? new Sent.Failed(patched.Error!) : new Sent.Patched(patched.Value, ctx.Mailbox.ServerTime);
+        var patched = await notes.UpdateAsync(pair.NotesId, update.ToNotes, pair.Notes?.Record.LastModified, ct);
+        return patched.IsFailure ? new Sent.Failed(patched.Error!) : new Sent.Patched(patched.Value, notes.ServerTime);
     }
 
     /// <summary>Deletes the document only if it is still as linked: read now, decided again, deleted on that version.</summary>
     private async Task<Sent> DeleteAsync(PlannedPair planned, CancellationToken ct)
     {
         var pair = planned.Pair;
-        var current = await ctx.Mailbox.GetDocumentAsync(pair.NotesId, ct);
+        var current = await notes.GetAsync(pair.NotesId, ct);
         if (current.IsFailure) return new Sent.Failed(current.Error!);
         if (current.Value is not { } document) return new Sent.Deleted();
 
-        var now = pair with { Notes = NotesSide.Read(document, map), NotesDeleted = false };
+        var now = pair with { Notes = NotesSide.Read(document, SyncContext.Definition(notes.Module)), NotesDeleted = false };
         if (now.Redecide(planned.Item, ctx.Settings).Item is not SyncPlanItem.DeleteInNotes) return new Sent.EditedSinceLink();
 
-        var deleted = await ctx.Mailbox.DeleteDocumentAsync(pair.NotesId, document.LastModified, ct);
+        var deleted = await notes.DeleteAsync(pair.NotesId, document.LastModified, ct);
         if (deleted.IsFailure) return new Sent.Failed(deleted.Error!);
         return deleted.Value == NotesWriteOutcome.ChangedMeanwhile ? new Sent.EditedSinceLink() : new Sent.Deleted();
     }
@@ -116,11 +112,11 @@ internal sealed class NotesWriter(
     private async Task<Result> AfterConcurrentEditAsync(NotesHalf write, CancellationToken ct)
     {
         var pair = write.Planned.Pair;
-        var fresh = await ctx.Mailbox.GetDocumentAsync(pair.NotesId, ct);
+        var fresh = await notes.GetAsync(pair.NotesId, ct);
         if (fresh.IsFailure) return RecordOrStop(pair, fresh.Error!);
         if (fresh.Value is not { } document) return ChangedDuringSync(pair, "The document was deleted in Notes during the sync; the next run takes it up.");
 
-        var redecided = (pair with { Notes = NotesSide.Read(document, map) }).Redecide(write.Planned.Item, ctx.Settings);
+        var redecided = (pair with { Notes = NotesSide.Read(document, SyncContext.Definition(notes.Module)) }).Redecide(write.Planned.Item, ctx.Settings);
         if (redecided.Item is not SyncPlanItem.Update update)
             return ChangedDuringSync(pair, "The document changed in Notes during the sync; the next run takes it up.");
 

@@ -85,5 +85,5 @@ internal sealed class PairLinker(LinkStore links, TimeProvider clock, DateTimeOf
 
     /// <summary>The Notes version a link names: the one read, when its time names it alone (else none: read it again).</summary>
     private DateTimeOffset? NotesVersion(NotesSide notes) =>
-        LinkVersions.UnambiguousBefore(notes.Document.Modified, notesUnambiguousBefore);
+        LinkVersions.UnambiguousBefore(notes.Record.Modified, notesUnambiguousBefore);
 }

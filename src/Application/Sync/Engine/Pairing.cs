@@ -9,7 +9,7 @@ namespace NotesSync.Application.Sync.Engine;
 /// </summary>
 internal static class Pairing
 {
-    public static List<Pair> Pair(ModuleMapping map, SideReads reads, LinkStore links)
+    public static List<Pair> Pair(SyncModuleDefinition module, SideReads reads, LinkStore links)
     {
         var pairs = new List<Pair>();
         var usedNotes = new HashSet<string>(StringComparer.Ordinal);
@@ -47,12 +47,12 @@ internal static class Pairing
         // First-sync matching of what is left, then singles.
         var crmByKey = new Dictionary<string, CrmSide>(StringComparer.Ordinal);
         foreach (var crm in reads.Crm.Values.Where(c => !usedCrm.Contains(c.Id)))
-            foreach (var key in map.MatchKeys(crm.Values))
+            foreach (var key in module.MatchKeys(crm.Values))
                 crmByKey.TryAdd(key, crm);
 
         foreach (var notes in reads.Notes.Values.Where(n => !usedNotes.Contains(n.Unid)))
         {
-            var match = map.MatchKeys(notes.Values).Select(k => crmByKey.GetValueOrDefault(k))
+            var match = module.MatchKeys(notes.Values).Select(k => crmByKey.GetValueOrDefault(k))
                 .FirstOrDefault(c => c is not null && !usedCrm.Contains(c.Id));
             if (match is not null) usedCrm.Add(match.Id);
             usedNotes.Add(notes.Unid);

@@ -7,42 +7,31 @@ using NotesSync.Domain.Sync;
 
 namespace NotesSync.Application.Sync.Engine;
 
-/// <summary>A Notes document the run read, with its canonical values.</summary>
-public sealed record NotesSide(NotesDocument Document, IReadOnlyDictionary<string, string?> Values)
+/// <summary>A Notes record the run read, with its values as the sync compares them.</summary>
+public sealed record NotesSide(NotesRecord Record, IReadOnlyDictionary<string, string?> Values)
 {
-    public string Unid => Document.Unid;
-    public bool IsPrivate => Document.IsPrivate;
+    public string Unid => Record.Unid;
+    public bool IsPrivate => Record.IsPrivate;
 
     /// <summary>The CRM id the document carries: written with it by NotesSync, so a lost answer is adopted, not copied.</summary>
-    public string? CrmId => Document.Items.GetValueOrDefault(ModuleMapping.CrmIdItem)?.First is { Length: > 0 } id ? id : null;
+    public string? CrmId => Record.CrmId;
 
-    /// <summary>
-    /// The side of a document read: its values, and of its items only the CRM id the sync looks for. A first sync
-    /// holds every document of the mail file until it writes: the rest of a document (tens of items) is not kept.
-    /// </summary>
-    public static NotesSide Read(NotesDocument document, ModuleMapping map)
-    {
-        var values = map.FromNotes(document);
-        var kept = document.Items.TryGetValue(ModuleMapping.CrmIdItem, out var crmId)
-            ? new Dictionary<string, NotesItem>(1, StringComparer.Ordinal) { [ModuleMapping.CrmIdItem] = crmId }
-            : NoItems;
-        return new NotesSide(document with { Items = kept }, values);
-    }
+    public static NotesSide Read(NotesRecord record, SyncModuleDefinition module) =>
+        new(record with { Values = NoValues }, module.Canonical(record.Values));
 
-    private static readonly IReadOnlyDictionary<string, NotesItem> NoItems = new Dictionary<string, NotesItem>(0);
+    private static readonly IReadOnlyDictionary<string, string?> NoValues = new Dictionary<string, string?>(0);
 }
 
-/// <summary>A CRM record the run read, with its canonical values.</summary>
-public sealed record CrmSide(CrmRecord Record, IReadOnlyDictionary<string, string?> Values, bool IsPrivate)
+/// <summary>A CRM record the run read, with its values as the sync compares them.</summary>
+public sealed record CrmSide(CrmRecord Record, IReadOnlyDictionary<string, string?> Values)
 {
     public string Id => Record.Id;
+    public bool IsPrivate => Record.IsPrivate;
 
-    /// <summary>The side of a record read: its values, its private tag, and of the record what the sync needs besides.</summary>
-    public static CrmSide Read(CrmRecord record, ModuleMapping map) =>
-        new(record with { Fields = NoFields }, map.FromCrm(record),
-            record.Tags.Contains(ModuleMapping.PrivateTag, StringComparer.OrdinalIgnoreCase));
+    public static CrmSide Read(CrmRecord record, SyncModuleDefinition module) =>
+        new(record with { Values = NoValues }, module.Canonical(record.Values));
 
-    private static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>(0);
+    private static readonly IReadOnlyDictionary<string, string?> NoValues = new Dictionary<string, string?>(0);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
+using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 
@@ -8,7 +9,7 @@ namespace NotesSync.Application.Sync.Engine;
 
 /// <summary>Everything one run's modules share: who, with what settings, both sides, and where to record.</summary>
 public sealed class SyncContext(
-    SyncRun run, SyncProfile profile, INotesMailbox mailbox, ICrmGateway crm, IRecordLinkStore links,
+    SyncRun run, SyncProfile profile, INotesMailbox mailbox, ICrmRecords crm, IRecordLinkStore links,
     IRepository<SyncRun> runs, RunLiveness liveness, TimeProvider clock)
 {
     public SyncRun Run => run;
@@ -17,7 +18,10 @@ public sealed class SyncContext(
     public string OrgId => run.OrgId;
     public string UserId => run.UserId;
     public INotesMailbox Mailbox => mailbox;
-    public ICrmGateway Crm => crm;
+    public ICrmRecords Crm => crm;
+
+    /// <summary>The definition of <paramref name="module"/>: its fields and rules in the product's terms.</summary>
+    public static SyncModuleDefinition Definition(SyncModule module) => SyncModuleDefinition.All.Single(d => d.Module == module);
     public IRecordLinkStore Links => links;
     public TimeProvider Clock => clock;
     public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();

@@ -18,7 +18,7 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
-    IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmGateway crm, ISecretProtector secrets,
+    IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
     TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
@@ -79,10 +79,9 @@ public sealed class ExecuteSyncRunHandler(
 
         var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
         var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock);
-        ModuleMapping[] mappings = [new ContactMapping(), new TaskMapping(clock)];
-        foreach (var mapping in mappings.Where(m => profile.Settings.Modules.Contains(m.Module)))
+        foreach (var module in SyncModuleDefinition.All.Where(m => profile.Settings.Modules.Contains(m.Module)))
         {
-            var done = await new ModuleRun(mapping, context).RunAsync(ct);
+            var done = await new ModuleRun(module, context).RunAsync(ct);
             if (done.IsFailure) return RunErrors.ForRun(done.Error!);
         }
 

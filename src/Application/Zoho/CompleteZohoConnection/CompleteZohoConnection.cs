@@ -17,7 +17,7 @@ public sealed record CompleteZohoConnection(string? Code, string? State, string?
 
 public sealed class CompleteZohoConnectionHandler(
     IRepository<SyncAccount> accounts, IZohoAuthorization zoho, IOAuthState oauthState, ISecretProtector secrets,
-    Crm.ICrmGateway crm, TimeProvider clock)
+    Crm.ICrmRecords crm, TimeProvider clock)
     : ICommandHandler<CompleteZohoConnection, Result>
 {
     public async ValueTask<Result> Handle(CompleteZohoConnection command, CancellationToken ct)
