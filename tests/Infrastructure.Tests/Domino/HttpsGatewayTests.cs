@@ -69,6 +69,21 @@ public sealed class HttpsGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_certificate_from_an_issuing_CA_chains_to_the_configured_root_through_the_intermediate_the_server_sends()
+    {
+        using var issuingCa = _companyCa.IssueIntermediate("Acme Issuing CA 1");
+        var certificate = issuingCa.IssueServerCertificate("127.0.0.1");
+        var intermediate = issuingCa.PublicCertificate;
+        _disposables.Add(new DisposeLater(certificate));
+        _disposables.Add(new DisposeLater(intermediate));
+        var domino = await ServerAsync(new DominoSimulatorOptions { ServerCertificate = certificate, ServerCertificateChain = [intermediate] });
+
+        var found = await Adapter(_anchorsPath).Gateway().FindMailFileAsync(Jane(domino), MailFile, default);
+
+        Assert.Equal(MailFile, found.Value.Path);
+    }
+
+    [Fact]
     public async Task The_same_server_without_its_CA_configured_is_a_tls_error()
     {
         var domino = await ServerSignedByAsync(_companyCa, "127.0.0.1", "localhost");

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.ResponseCompression;
 using NotesSync.Simulators.Domino.Control;
 using NotesSync.Simulators.Domino.Http;
@@ -73,7 +74,12 @@ public sealed class DominoSimulator : IAsyncDisposable
             var address = options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(options.Host);
             kestrel.Listen(address, options.Port, listen =>
             {
-                if (certificate is not null) listen.UseHttps(certificate);
+                if (certificate is not null)
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = certificate,
+                        ServerCertificateChain = options.ServerCertificateChain,
+                    });
             });
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

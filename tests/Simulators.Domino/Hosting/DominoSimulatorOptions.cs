@@ -20,6 +20,9 @@ public sealed record DominoSimulatorOptions
     /// </summary>
     public X509Certificate2? ServerCertificate { get; init; }
 
+    /// <summary>Intermediate CA certificates sent after <see cref="ServerCertificate"/> in the TLS handshake.</summary>
+    public X509Certificate2Collection? ServerCertificateChain { get; init; }
+
     /// <summary>Delay added to every DAS call; changeable later through <see cref="DominoSimulator.Knobs"/>.</summary>
     public TimeSpan Latency { get; init; }
 
