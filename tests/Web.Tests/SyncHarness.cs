@@ -33,9 +33,14 @@ public sealed class SyncHarness : IAsyncDisposable
     public HttpClient Admin { get; private set; } = null!;
     public string Secret { get; private set; } = "";
 
-    public static async Task<SyncHarness> StartAsync()
+    /// <summary>
+    /// Starts it all; <paramref name="dominoOptions"/> change the Domino server (e.g. its HTTPS certificate), and
+    /// <paramref name="settings"/> the host's configuration on top of <see cref="NotesSyncApp"/>'s defaults.
+    /// </summary>
+    public static async Task<SyncHarness> StartAsync(
+        DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var domino = await DominoSimulator.StartAsync();
+        var domino = await DominoSimulator.StartAsync(dominoOptions);
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
         var zoho = await ZohoSimulator.StartAsync();
         var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
@@ -50,6 +55,7 @@ public sealed class SyncHarness : IAsyncDisposable
                 ["Zoho:RedirectUri"] = org.Client.RedirectUri.ToString(),
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) app.Settings[key] = value;
         var harness = new SyncHarness(domino, zoho, org, app);
         harness.Secret = await app.InstallAsync(org.Id, adminUserId: org.Admin.Id);
         harness.Admin = app.ClientFor(harness.Secret, org.Id, org.Admin.Id);

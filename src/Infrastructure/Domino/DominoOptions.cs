@@ -9,6 +9,13 @@ public sealed class DominoOptions
     /// <summary>Allow servers on loopback, link-local and private addresses (the SSRF guard off): sandbox and tests only.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>
+    /// A PEM file of extra trust anchors for Domino servers' HTTPS certificates: a company's internal CA, or a server's
+    /// own self-signed certificate. A server's chain is accepted when it leads to the system's roots or to one of
+    /// these, and its name must match either way (<see cref="DominoCertificateTrust"/>). Unset: the system's roots only.
+    /// </summary>
+    public string? TrustedCertificatesPath { get; set; }
+
     /// <summary>How long one call to Domino may take before it counts as a timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -14,6 +14,8 @@ internal static class DominoRegistration
     {
         services.Configure<DominoOptions>(configuration.GetSection("Notes"));
         var options = configuration.GetSection("Notes").Get<DominoOptions>() ?? new DominoOptions();
+        // Read once, at start-up: a bad path stops the host rather than failing every Notes connection later.
+        var trust = DominoCertificateTrust.Load(options.TrustedCertificatesPath);
 
         services.AddHttpClient<DasClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
@@ -21,6 +23,8 @@ internal static class DominoRegistration
                 var o = provider.GetRequiredService<IOptions<DominoOptions>>().Value;
                 var handler = new SocketsHttpHandler
                 {
+                    // Opens the TCP connection only: TLS is negotiated over the stream it returns, so the SSRF guard
+                    // runs before any handshake, for https as for http.
                     ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, ct),
                     // Basic credentials go with every call; a session cookie would only outlive them.
                     UseCookies = false,
@@ -28,6 +32,8 @@ internal static class DominoRegistration
                     AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };
+                // Without extra anchors the platform's validation stands alone; with them it is extended, not replaced.
+                if (trust is not null) handler.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
                 return handler;
             })
             .AddResilienceHandler("das", builder =>

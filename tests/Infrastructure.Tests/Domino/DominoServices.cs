@@ -8,10 +8,11 @@ namespace NotesSync.Infrastructure.Tests.Domino;
 internal static class DominoServices
 {
     public static ServiceProvider Build(bool allowPrivateNetworks = true, bool allowInsecureHttp = true,
-        TimeSpan? attemptTimeout = null, int maxRetries = 3)
+        TimeSpan? attemptTimeout = null, int maxRetries = 3, string? trustedCertificatesPath = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Notes:TrustedCertificatesPath"] = trustedCertificatesPath,
             ["ConnectionStrings:NotesSync"] = "Data Source=unused-by-these-tests.db",
             ["Notes:AllowPrivateNetworks"] = allowPrivateNetworks.ToString(),
             ["Notes:AllowInsecureHttp"] = allowInsecureHttp.ToString(),

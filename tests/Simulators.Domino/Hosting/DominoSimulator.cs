@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.ResponseCompression;
 using NotesSync.Simulators.Domino.Control;
 using NotesSync.Simulators.Domino.Http;
@@ -40,7 +41,10 @@ public sealed class DominoSimulator : IAsyncDisposable
     public SimulatorKnobs Knobs { get; }
     public DominoSimulatorOptions Options { get; }
 
-    /// <summary>The self-signed server certificate when <see cref="DominoSimulatorOptions.UseHttps"/> is on.</summary>
+    /// <summary>
+    /// The server certificate: <see cref="DominoSimulatorOptions.ServerCertificate"/>, or the self-signed one made when
+    /// <see cref="DominoSimulatorOptions.UseHttps"/> is on.
+    /// </summary>
     public X509Certificate2? Certificate { get; }
 
     /// <summary>The sandbox's demo user when <see cref="DominoSimulatorOptions.SeedDemoUser"/> is on.</summary>
@@ -59,7 +63,7 @@ public sealed class DominoSimulator : IAsyncDisposable
         var state = new DominoState(options.Clock, options.Seed, options.MailFilesAllowDas);
         if (options.ConfigureServer is { } configure) state.ConfigureServer(configure);
         var knobs = new SimulatorKnobs { Latency = options.Latency };
-        var certificate = options.UseHttps ? SelfSignedCertificate.Create(options.Host) : null;
+        var certificate = options.ServerCertificate ?? (options.UseHttps ? SelfSignedCertificate.Create(options.Host) : null);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
@@ -70,7 +74,12 @@ public sealed class DominoSimulator : IAsyncDisposable
             var address = options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(options.Host);
             kestrel.Listen(address, options.Port, listen =>
             {
-                if (certificate is not null) listen.UseHttps(certificate);
+                if (certificate is not null)
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = certificate,
+                        ServerCertificateChain = options.ServerCertificateChain,
+                    });
             });
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -102,6 +111,7 @@ public sealed class DominoSimulator : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Certificate?.Dispose();
+        // A certificate the caller gave is the caller's to dispose of.
+        if (Options.ServerCertificate is null) Certificate?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using NotesSync.Simulators.Domino.State;
 
 namespace NotesSync.Simulators.Domino.Hosting;
@@ -12,6 +13,15 @@ public sealed record DominoSimulatorOptions
 
     /// <summary>Serve HTTPS with a self-signed certificate generated at start (see <see cref="DominoSimulator.Certificate"/>).</summary>
     public bool UseHttps { get; init; }
+
+    /// <summary>
+    /// Serve HTTPS with this certificate (and its key) instead, e.g. one issued by a <see cref="TestCertificateAuthority"/>;
+    /// the caller keeps it and disposes of it.
+    /// </summary>
+    public X509Certificate2? ServerCertificate { get; init; }
+
+    /// <summary>Intermediate CA certificates sent after <see cref="ServerCertificate"/> in the TLS handshake.</summary>
+    public X509Certificate2Collection? ServerCertificateChain { get; init; }
 
     /// <summary>Delay added to every DAS call; changeable later through <see cref="DominoSimulator.Knobs"/>.</summary>
     public TimeSpan Latency { get; init; }
