@@ -46,8 +46,10 @@ try {
     .environment(environment)
     .token(token)
     .store(new ZOHOCRMSDK.FileStore(path.join(work, "tokens.txt")))
-    // autoRefreshFields is what Zoho's README configures: the SDK lists the modules, then reads each one's fields.
-    .SDKConfig(new ZOHOCRMSDK.SDKConfigBuilder().autoRefreshFields(true).pickListValidation(false).build())
+    // Without autoRefreshFields the SDK reads one module's fields before its first call on that module; the full
+    // refresh (list the modules, then every module's fields) is checked on its own, last, so that a broken modules
+    // route shows as one failure instead of failing every record call after it.
+    .SDKConfig(new ZOHOCRMSDK.SDKConfigBuilder().autoRefreshFields(false).pickListValidation(false).build())
     .resourcePath(work)
     .logger(new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.INFO).filePath(path.join(work, "sdk.log")).build())
     .initialize();

@@ -35,10 +35,6 @@ export async function checkOperations(run, org, control) {
     }
   });
 
-  await run.check("fields: the SDK's field refresh (ModuleFieldsHandler.refreshAllModules) completes", async () => {
-    await ZOHOCRMSDK.ModuleFieldsHandler.refreshAllModules();
-  });
-
   await run.check("fields: GET /settings/fields?module=Contacts shows Notes_UNID as a unique text field", async () => {
     const response = await new Fields.FieldsOperations().getFields(await paramMap(Fields.GetFieldsParam, { MODULE: "Contacts" }));
     const fields = wrapperOf(response, Fields.ResponseWrapper, "fields").getFields();
@@ -110,12 +106,14 @@ export async function checkOperations(run, org, control) {
   });
 
   await run.check("update: PUT /Contacts changes a contact, one SuccessResponse", async () => {
+    expect(inserted.contacts, "update: needs the contacts the insert check makes");
     const update = record({ Title: "Updated through the SDK" });
     update.setId(BigInt(inserted.contacts[0]));
     successesOf(await contacts.updateRecords(bodyOf([update])), "update", 1);
   });
 
   await run.check("upsert: POST /Contacts/upsert on Notes_UNID updates the match and inserts the new one, as Zoho's sample", async () => {
+    expect(inserted.contacts, "upsert: needs the contacts the insert check makes");
     const response = await contacts.upsertRecords(bodyOf([
       record({ Last_Name: "Sdk-One-Again", Notes_UNID: "SDKUNID0001" }),
       record({ Last_Name: "Sdk-Three", Email: "sdk.three@example.com", Notes_UNID: "SDKUNID0003" }),
@@ -164,6 +162,7 @@ export async function checkOperations(run, org, control) {
   });
 
   await run.check("deleted: DELETE /Contacts?ids= then GET /Contacts/deleted with If-Modified-Since lists it", async () => {
+    expect(inserted.contacts?.length >= 2, "deleted: needs the contacts the insert check makes");
     const before = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
     const doomed = inserted.contacts[1];
     successesOf(await contacts.deleteRecords(await paramMap(Record.DeleteRecordsParam, { IDS: doomed, WF_TRIGGER: false })), "delete", 1);
@@ -185,5 +184,10 @@ export async function checkOperations(run, org, control) {
     const stored = (await control.records(org.orgId, "Contacts")).map(r => r.fields.Notes_UNID).filter(u => u != null).sort();
     expect(unids.length > 0 && JSON.stringify(unids) === JSON.stringify(stored), `coql: Notes_UNIDs [${unids}], the org has [${stored}]`);
     expect(wrapper.getInfo().getMoreRecords() === false, "coql: more_records is not false");
+  });
+
+  // Last: a failed refresh leaves the SDK's field cache half written.
+  await run.check("fields: the SDK's field refresh (ModuleFieldsHandler.refreshAllModules, Zoho's autoRefreshFields) completes", async () => {
+    await ZOHOCRMSDK.ModuleFieldsHandler.refreshAllModules();
   });
 }
