@@ -50,10 +50,10 @@ export async function checkOperations(run, org, control) {
   const modified = seeded.map(r => Date.parse(r.modifiedTime)).sort((a, b) => a - b);
   const since = new Date(Math.floor(modified[Math.floor(modified.length / 3)] / 1000) * 1000);
   const expectedIds = seeded.filter(r => Date.parse(r.modifiedTime) > since.getTime()).map(r => r.id).sort();
+  const listParams = { FIELDS: "id,Last_Name,Email,Modified_Time", PER_PAGE: 5, SORT_BY: "Modified_Time", SORT_ORDER: "asc" };
   const pages = [];
 
   await run.check("records: GET /Contacts with If-Modified-Since, walked with page_token, answers every record modified since", async () => {
-    const listParams = { FIELDS: "id,Last_Name,Email,Modified_Time", PER_PAGE: 5, SORT_BY: "Modified_Time", SORT_ORDER: "asc" };
     let pageToken = null;
     do {
       const response = await contacts.getRecords(
@@ -75,7 +75,6 @@ export async function checkOperations(run, org, control) {
   await run.check("records: previous_page_token is null on page 1 and leads back to the page before on later pages", async () => {
     expect(pages.length > 2, "records: the walk above did not reach page 3");
     expect(pages[0].info.getPreviousPageToken() == null, `records page 1: previous_page_token ${pages[0].info.getPreviousPageToken()}`);
-    const listParams = { FIELDS: "id,Last_Name,Email,Modified_Time", PER_PAGE: 5, SORT_BY: "Modified_Time", SORT_ORDER: "asc" };
     for (let n = 1; n < pages.length; n++) {
       const previous = pages[n].info.getPreviousPageToken();
       expect(previous, `records page ${n + 1}: no previous_page_token`);
