@@ -18,7 +18,10 @@ public sealed class SdkCheckTests
     public async Task Zohos_Node_SDK_parses_every_answer_the_sync_relies_on_and_finds_them_as_Zohos_samples_say()
     {
         var checkFolder = Path.Combine(RepositoryRoot(), "tests", "ZohoSdkCheck");
-        await RequireToolAsync("node");
+        var nodeVersion = await RequireToolAsync("node");
+        // The check uses the global fetch of Node.js 18; Zoho's SDK itself asks for 14.
+        Assert.True(int.TryParse(nodeVersion.TrimStart('v').Split('.')[0], out var major) && major >= 18,
+            $"The Zoho SDK check needs Node.js 18 or later; node --version says {nodeVersion}.");
         if (!Directory.Exists(Path.Combine(checkFolder, "node_modules", "@zohocrm", "nodejs-sdk-8.0")))
         {
             // The SDK comes from the npm registry, pinned by package-lock.json; CI and developers' machines reach it.
@@ -36,17 +39,19 @@ public sealed class SdkCheckTests
     private static string Npm => OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
 
     /// <summary>A missing Node.js fails the test with what to install: a skipped check would prove nothing.</summary>
-    private static async Task RequireToolAsync(string tool)
+    private static async Task<string> RequireToolAsync(string tool)
     {
         try
         {
             var version = await RunAsync(tool, ["--version"], Environment.CurrentDirectory, TimeSpan.FromSeconds(30));
             Assert.True(version.ExitCode == 0, $"'{tool} --version' exited {version.ExitCode}:\n{version.Output}");
+            return version.Output.Trim();
         }
         catch (Win32Exception e)
         {
             Assert.Fail($"'{tool}' is not installed or not on PATH ({e.Message}). The Zoho SDK check needs Node.js 18 or later " +
                 "and npm (Debian: apt-get install -y nodejs npm; .ci/run installs them).");
+            throw;
         }
     }
 
