@@ -72,6 +72,30 @@ public sealed class PagingTests(PagingFixture fixture) : IClassFixture<PagingFix
         Assert.All(rows, r => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00$", r["Modified_Time"].Str()));
     }
 
+    [Theory]
+    [InlineData("asc")]
+    [InlineData("desc")]
+    public async Task Previous_page_token_is_null_on_page_1_and_reads_the_page_before_on_every_later_page(string order)
+    {
+        using var api = ZohoApi.For(fixture.Simulator, fixture.Small.Admin);
+        var query = $"crm/v8/Contacts?{Fields}&per_page=100&sort_by=Modified_Time&sort_order={order}";
+        var pages = new List<ZohoResponse> { await api.GetAsync(query) };
+        while (pages[^1].Json!["info"]!["next_page_token"].Str() is { } token) pages.Add(await api.GetAsync($"{query}&page_token={token}"));
+
+        Assert.Equal(3, pages.Count);
+        Assert.Null(pages[0].Json!["info"]!["previous_page_token"]);
+        for (var n = 1; n < pages.Count; n++)
+        {
+            var previousToken = pages[n].Json!["info"]!["previous_page_token"].Str();
+            Assert.NotNull(previousToken);
+            var previous = await api.GetAsync($"{query}&page_token={previousToken}");
+            Assert.Equal(Ids(pages[n - 1]), Ids(previous));
+            Assert.Equal(n, previous.Json!["info"]!["page"]!.GetValue<int>());
+        }
+
+        static string?[] Ids(ZohoResponse page) => page.Data.Select(r => r!["id"].Str()).ToArray();
+    }
+
     [Fact]
     public async Task Past_2000_records_page_is_refused_and_page_token_walks_on_to_the_end()
     {

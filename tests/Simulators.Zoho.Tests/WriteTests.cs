@@ -86,7 +86,7 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upsert_on_Notes_UNID_updates_the_match_inserts_the_rest_and_is_refused_for_Tasks()
+    public async Task Upsert_on_Notes_UNID_updates_the_match_naming_the_field_inserts_the_rest_with_duplicate_field_null_and_is_refused_for_Tasks()
     {
         var existing = _org.CreateRecord("Contacts", Json.Contact("Before", unid: "U-1"));
         var body = Json.Data(Json.Contact("After", unid: "u-1"), Json.Contact("New", unid: "U-2"));
@@ -100,6 +100,8 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.Equal("Notes_UNID", response.Data[0]!["duplicate_field"].Str());
         Assert.Equal(existing.Id, response.Data[0]!["details"]!["id"].Str());
         Assert.Equal("insert", response.Data[1]!["action"].Str());
+        // Zoho's sample: a record the upsert inserted matched no field, so duplicate_field is present and null.
+        Assert.True(response.Data[1]!.AsObject().TryGetPropertyValue("duplicate_field", out var inserted) && inserted is null);
         Assert.Equal("After", _org.FindRecord("Contacts", existing.Id)!["Last_Name"]);
         Assert.Equal(2, _org.CountRecords("Contacts"));
         Assert.Equal(HttpStatusCode.BadRequest, tasks.Status);

@@ -60,12 +60,11 @@ internal sealed partial class WriteBatch(ZohoOrg org, ModuleStore store, ZohoUse
     {
         if (input is not JsonObject record) return NotAnObject(index);
         StoredRecord? match = null;
-        string? duplicateField = null;
+        string? duplicateField = null; // the field that matched; Zoho's sample answers null for an inserted record
         foreach (var field in duplicateCheckFields)
         {
             var key = UniqueKey(field, record[field.ApiName]);
             if (key is null) continue;
-            duplicateField ??= field.ApiName;
             var hits = Index(field).GetValueOrDefault(key);
             if (hits is { Count: > 0 })
             {

@@ -104,22 +104,24 @@ internal sealed partial class CrmApi
         var rows = new List<StoredRecord>(perPage);
         bool more;
         JsonArray data;
+        (long Sort, long Key, int Count)? previousPage = null;
         lock (request.Org.Gate)
         {
             var sorted = store.SortedAscending(sortBy);
             var skip = token is null ? (page - 1) * perPage : 0;
             more = false;
             var first = token is null ? 0 : FirstAfter(sorted, sortBy, ascending, token);
+            bool Listed(StoredRecord record) => (since is not { } s || record.ModifiedTime > s) && (ids is null || ids.Contains(record.Id));
             for (var n = first; n < sorted.Length; n++)
             {
                 var record = sorted[ascending ? n : sorted.Length - 1 - n];
-                if (since is { } s && record.ModifiedTime <= s) continue;
-                if (ids is not null && !ids.Contains(record.Id)) continue;
+                if (!Listed(record)) continue;
                 if (token is not null && !After(record, sortBy, ascending, token)) continue;
                 if (skip > 0) { skip--; continue; }
                 if (rows.Count == perPage) { more = true; break; }
                 rows.Add(record);
             }
+            if (token is not null) previousPage = PreviousPageCursor(sorted, sortBy, ascending, first, perPage, Listed);
             data = ZohoJson.Array(rows.Select(r => (JsonNode?)RecordRenderer.Render(request.Org, store.Schema, r, request.User, fields)));
         }
 
@@ -138,6 +140,11 @@ internal sealed partial class CrmApi
             var last = rows[^1];
             next = state.PageTokens.Issue(request.User.Id, store.Schema.ApiName, binding, ModuleStore.SortValue(last, sortBy), last.Key, served, pageNumber + 1);
         }
+        // previous_page_token leads to the page before this one; a page read with page=… (not a token) answers null,
+        // as Zoho's page-1 sample does (inferred for later pages read by number).
+        var previous = previousPage is { } p
+            ? state.PageTokens.Issue(request.User.Id, store.Schema.ApiName, binding, p.Sort, p.Key, Math.Max(0, token!.Served - p.Count), Math.Max(1, pageNumber - 1))
+            : null;
         var zone = ZohoTime.Zone(request.User.TimeZone);
         var info = new JsonObject
         {
@@ -149,9 +156,31 @@ internal sealed partial class CrmApi
             ["page_token_expiry"] = next is null ? null : ZohoTime.Format(next.ExpiresAt, zone),
             ["sort_order"] = sortOrder,
             ["more_records"] = more,
-            ["previous_page_token"] = token?.Token,
+            ["previous_page_token"] = previous?.Token,
         };
         await WriteAsync(request, 200, new JsonObject { ["data"] = data, ["info"] = info });
+    }
+
+    /// <summary>
+    /// The cursor that reads the page before the one starting at walk position <paramref name="pageStart"/>: walk back
+    /// over <paramref name="perPage"/> listed records and stand on the record before them, or before everything.
+    /// </summary>
+    private static (long Sort, long Key, int Count) PreviousPageCursor(
+        StoredRecord[] sorted, string sortBy, bool ascending, int pageStart, int perPage, Func<StoredRecord, bool> listed)
+    {
+        StoredRecord At(int n) => sorted[ascending ? n : sorted.Length - 1 - n];
+        var count = 0;
+        for (var n = pageStart - 1; n >= 0; n--)
+        {
+            if (!listed(At(n))) continue;
+            if (++count < perPage) continue;
+            if (n == 0) break;
+            var before = At(n - 1);
+            return (ModuleStore.SortValue(before, sortBy), before.Key, count);
+        }
+        // Before the first record of the walk's order: below every value ascending, above every value descending.
+        var edge = ascending ? long.MinValue : long.MaxValue;
+        return (edge, edge, count);
     }
 
     /// <summary>Where a page-token walk resumes in its own order: a binary search for the cursor.</summary>

@@ -161,6 +161,10 @@ internal sealed partial class CrmApi(ZohoSimulatorState state)
                 return Found(Pick(
                     ("GET", new Route("settings.fields", ["READ"], false, FieldsAsync)),
                     ("POST", new Route("settings.fields", ["CREATE"], true, CreateFieldsAsync))));
+            case ["settings", "modules"]:
+                return Found(Pick(("GET", new Route("settings.modules", ["READ"], false, ModulesAsync))));
+            case ["settings", "modules", var moduleName]:
+                return Found(Pick(("GET", new Route("settings.modules", ["READ"], false, ModulesAsync))), id: moduleName);
             case ["settings", "fields", var fieldId]:
                 return Found(Pick(("GET", new Route("settings.fields", ["READ"], false, FieldsAsync))), id: fieldId);
             case ["coql"]:

@@ -139,6 +139,10 @@ public sealed partial class ZohoOrg
 
     internal string NextId() => (_idPrefix + Interlocked.Increment(ref _idSequence)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A standard module's id: Zoho numbers them low in the org's id space, below any record's id.</summary>
+    internal string ModuleId(string module) =>
+        (_idPrefix + 2_175 + Array.IndexOf(ModuleCatalog.Modules, module)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     internal ModuleStore? Store(string module) => _modules.GetValueOrDefault(module);
 
     internal ModuleStore RequireStore(string module) =>
