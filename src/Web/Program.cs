@@ -12,6 +12,7 @@ using NotesSync.Infrastructure.Persistence;
 using NotesSync.Web.Authentication;
 using NotesSync.Web.Endpoints;
 using NotesSync.Web.Health;
+using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,7 +28,9 @@ builder.Services.Configure<JsonOptions>(o =>
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddDefaultCode);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o
+    .AddSchemaTransformer(ProblemCodeSchema.AddCode)
+    .AddSchemaTransformer(OmittedNullsSchema.MakeNullableMembersOptional));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -62,7 +65,10 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapMarketplace();
-var api = app.MapGroup("/api").RequireAuthorization();
+// Every widget call may meet a missing or expired token (401) and a caller without a seat (403 not-licensed).
+var api = app.MapGroup("/api").RequireAuthorization()
+    .ProducesProblem(StatusCodes.Status401Unauthorized)
+    .ProducesProblem(StatusCodes.Status403Forbidden);
 api.MapUsers();
 api.MapNotes();
 api.MapZoho();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using NotesSync.Application.Common;
 using NotesSync.Domain.Accounts;
 using NotesSync.Web.Authentication;
@@ -11,15 +12,16 @@ namespace NotesSync.Web.Endpoints;
 public static class DevelopmentTokens
 {
     public sealed record MintBody(string OrgId, string UserId, string? Email, string? Name, string? Locale, int? Minutes);
+    public sealed record Minted(string Token);
 
     public static void MapDevelopmentTokens(this IEndpointRouteBuilder app) =>
-        app.MapPost("/dev/tokens", async (
+        app.MapPost("/dev/tokens", async Task<Results<Ok<Minted>, ProblemHttpResult>> (
             MintBody body, IReadRepository<SyncAccount> accounts, ISecretProtector secrets, TimeProvider clock,
             CancellationToken ct) =>
         {
             var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(body.OrgId ?? ""), ct);
             if (account is null)
-                return Results.Problem(statusCode: 404, detail: "Install the organisation first.",
+                return TypedResults.Problem(statusCode: 404, detail: "Install the organisation first.",
                     extensions: new Dictionary<string, object?> { ["code"] = "unknown-organisation" });
 
             var user = account.FindUser(body.UserId ?? "");
@@ -28,6 +30,6 @@ public static class DevelopmentTokens
                 secrets.Unprotect(SecretPurpose.OrgSigningSecret, account.ProtectedSigningSecret),
                 account.OrgId, body.UserId ?? "", body.Email ?? user?.Email ?? "", body.Name ?? user?.Name ?? "",
                 body.Locale ?? "en", clock.GetUtcNow().AddMinutes(minutes));
-            return Results.Ok(new { token });
+            return TypedResults.Ok(new Minted(token));
         }).WithTags("Development").ExcludeFromDescription();
 }

@@ -18,19 +18,23 @@ public static class Marketplace
     {
         var hooks = app.MapGroup("/hooks/marketplace")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(MarketplaceSignatureHandler.SchemeName).RequireAuthenticatedUser())
-            .WithTags("Marketplace");
+            .WithTags("Marketplace")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         hooks.MapPost("/install", async (InstallBody body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new InstallOrganisation(body.OrgId, body.OrgName, body.Installer, body.Seats), ct))
-                .ToHttp(installed => Results.Ok(new { installed.OrgSigningSecret })));
+                .ToHttp(installed => TypedResults.Ok(installed)))
+            .ProducesValidationProblem();
 
         hooks.MapPost("/licenses", async (LicensesBody body, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new UpdateLicences(body.OrgId, body.Seats), ct)).ToHttp(Results.NoContent));
+            (await sender.Send(new UpdateLicences(body.OrgId, body.Seats), ct)).ToHttp(TypedResults.NoContent))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         hooks.MapPost("/uninstall", async (UninstallBody body, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new UninstallOrganisation(body.OrgId), ct);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).ProducesValidationProblem();
     }
 }

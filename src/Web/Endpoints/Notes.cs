@@ -26,18 +26,23 @@ public static class Notes
 
         notes.MapPost("/connection", async (ConnectBody body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new ConnectNotes(body.ServerName, body.UserName, body.Password, body.MailFile), ct))
-                .ToHttp(connected => Results.Ok(connected)));
+                .ToHttp(connected => TypedResults.Ok(connected)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         notes.MapGet("/diagnostics", async (ISender sender, CancellationToken ct) =>
-            (await sender.Send(new GetDiagnostics(), ct)).ToHttp(diagnostics => Results.Ok(diagnostics)));
+            (await sender.Send(new GetDiagnostics(), ct)).ToHttp(diagnostics => TypedResults.Ok(diagnostics)))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         notes.MapPut("/password", async (PasswordBody body, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new ChangeNotesPassword(body.Email, body.NewPassword), ct)).ToHttp(Results.NoContent));
+            (await sender.Send(new ChangeNotesPassword(body.Email, body.NewPassword), ct)).ToHttp(TypedResults.NoContent))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         notes.MapDelete("/connection", async (ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new DisconnectNotes(), ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         });
     }
 }

@@ -16,23 +16,34 @@ public static class Sync
         bool Contacts, bool Tasks, bool Events, EventRange EventRange, SyncDirection Direction,
         ConflictWinner ConflictWinner, int? AutoSyncMinutes);
 
+    /// <summary>The queued run; its <c>Location</c> is where the dashboard polls it.</summary>
+    public sealed record RunStarted(Guid RunId);
+
     public static void MapSync(this IEndpointRouteBuilder api)
     {
         var sync = api.MapGroup("/sync").WithTags("Sync");
 
-        sync.MapGet("/settings", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetSyncSettings(), ct)));
+        sync.MapGet("/settings", async (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetSyncSettings(), ct)));
 
         sync.MapPut("/settings", async (SettingsBody body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new ChangeSyncSettings(body.Contacts, body.Tasks, body.Events, body.EventRange, body.Direction,
-                body.ConflictWinner, body.AutoSyncMinutes), ct)).ToHttp(saved => Results.Ok(saved)));
+                body.ConflictWinner, body.AutoSyncMinutes), ct)).ToHttp(saved => TypedResults.Ok(saved)))
+            .ProducesValidationProblem();
 
         sync.MapPost("/runs", async (ISender sender, CancellationToken ct) =>
-            (await sender.Send(new StartSyncRun(), ct)).ToHttp(runId => Results.Accepted($"/api/sync/runs/{runId}", new { runId })));
+            (await sender.Send(new StartSyncRun(), ct))
+                .ToHttp(runId => TypedResults.Accepted($"/api/sync/runs/{runId}", new RunStarted(runId))))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         sync.MapGet("/runs/{runId:guid}", async (Guid runId, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new GetSyncRun(runId), ct)).ToHttp(run => Results.Ok(run)));
+            (await sender.Send(new GetSyncRun(runId), ct)).ToHttp(run => TypedResults.Ok(run)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
+        // A limit that is not a number is the caller's 400.
         sync.MapGet("/runs", async (int? limit, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new ListSyncRuns(limit ?? 20), ct)));
+            TypedResults.Ok(await sender.Send(new ListSyncRuns(limit ?? 20), ct)))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }

@@ -15,20 +15,29 @@ public static class Users
 
     public static void MapUsers(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/me", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetMe(), ct)))
+        api.MapGet("/me", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMe(), ct)))
             .WithTags("Me");
 
         var users = api.MapGroup("/users").WithTags("Users");
-        users.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListUsers(), ct)));
+        users.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListUsers(), ct)));
 
+        // The candidates are read from Zoho: a CRM that is not connected or does not answer is a 422.
         users.MapGet("/candidates", async (ISender sender, CancellationToken ct) =>
-            (await sender.Send(new ListCandidates(), ct)).ToHttp(candidates => Results.Ok(candidates)));
+            (await sender.Send(new ListCandidates(), ct)).ToHttp(candidates => TypedResults.Ok(candidates)))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         users.MapPost("/", async (AddUserBody body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new AddUser(body.UserId), ct))
-                .ToHttp(user => Results.Created($"/api/users/{Uri.EscapeDataString(user.UserId)}", user)));
+                .ToHttp(user => TypedResults.Created($"/api/users/{Uri.EscapeDataString(user.UserId)}", user)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         users.MapDelete("/{userId}", async (string userId, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new RemoveUser(userId), ct)).ToHttp(Results.NoContent));
+            (await sender.Send(new RemoveUser(userId), ct)).ToHttp(TypedResults.NoContent))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

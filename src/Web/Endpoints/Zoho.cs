@@ -12,8 +12,8 @@ public static class Zoho
     public static void MapZoho(this IEndpointRouteBuilder api)
     {
         var zoho = api.MapGroup("/zoho").WithTags("Zoho CRM connection");
-        zoho.MapPost("/connect", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ConnectZoho(), ct)));
-        zoho.MapGet("/status", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetZohoStatus(), ct)));
+        zoho.MapPost("/connect", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ConnectZoho(), ct)));
+        zoho.MapGet("/status", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetZohoStatus(), ct)));
     }
 
     /// <summary>
@@ -29,11 +29,17 @@ public static class Zoho
             if (result.IsFailure)
             {
                 var status = result.Error!.Code is "invalid-state" or "untrusted-accounts-server" ? 400 : 422;
-                return Results.Content(Page(false, result.Error.Code, result.Error.Message), "text/html; charset=utf-8", statusCode: status);
+                return TypedResults.Content(Page(false, result.Error.Code, result.Error.Message), Html, statusCode: status);
             }
 
-            return Results.Content(Page(true, "zoho-connected", "Zoho CRM is connected. You can close this window."), "text/html; charset=utf-8");
-        }).WithTags("Zoho CRM connection").AllowAnonymous();
+            return TypedResults.Content(Page(true, "zoho-connected", "Zoho CRM is connected. You can close this window."), Html);
+        })
+        .Produces<string>(StatusCodes.Status200OK, "text/html")
+        .Produces<string>(StatusCodes.Status400BadRequest, "text/html")
+        .Produces<string>(StatusCodes.Status422UnprocessableEntity, "text/html")
+        .WithTags("Zoho CRM connection").AllowAnonymous();
+
+    private const string Html = "text/html; charset=utf-8";
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>
         string.IsNullOrEmpty(value) ? null : value.ToString();
