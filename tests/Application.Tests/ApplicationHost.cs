@@ -55,6 +55,9 @@ public sealed class ApplicationHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
+    /// <summary>A singleton service of the host, as the application resolves it.</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public async Task<T> WithDbAsync<T>(Func<NotesSyncDbContext, Task<T>> read)
     {
         await using var scope = _services.CreateAsyncScope();
