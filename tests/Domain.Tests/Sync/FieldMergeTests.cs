@@ -22,6 +22,8 @@ public class FieldMergeTests
             new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "Dupont", "Dupont", Unchanged),
         ["white space added around it on both sides, a no-break space too: no change"] =
             new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "  Dupont\t", "\u00A0Dupont ", Unchanged),
+        ["left empty, now missing on one side and white space on the other: no change"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed(""), null, "  ", Unchanged),
         ["only Notes changed it: the CRM gets Notes' value, whoever wins conflicts"] =
             new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "Dupont-Lefèvre", "Dupont",
                 Writes(toCrm: LastName("Dupont-Lefèvre"))),
