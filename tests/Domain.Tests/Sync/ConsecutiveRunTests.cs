@@ -73,7 +73,8 @@ public class ConsecutiveRunTests
         Assert.Equal(Fields(("phone", "+33 1 23 45 67 89")), first.ToCrm);
         Assert.Equal(Fields(("lastName", "Durand"), ("title", "Directrice")), first.ToNotes);
         Assert.Equal([new ConflictField("lastName", "Dupont", "Durand")], Assert.Single(pair.ConflictLog).Fields);
-        var both = Fields(("firstName", "Zoë"), ("lastName", "Durand"), ("phone", "+33 1 23 45 67 89"), ("title", "Directrice"));
+        var both = Fields(
+            ("firstName", "Zoë"), ("lastName", "Durand"), ("phone", "+33 1 23 45 67 89"), ("title", "Directrice"));
         Assert.Equal(both, pair.Notes);
         Assert.Equal(both, pair.Crm);
         Assert.Equal(NothingToDo, pair.Run());

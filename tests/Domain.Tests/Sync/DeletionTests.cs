@@ -24,12 +24,16 @@ public class DeletionTests
         ("firstName", "Zoë"), ("lastName", "Dupont"), ("email", "zoe@acme.example"), ("phone", "+33 6 22 22 22 22"));
 
     private static readonly SyncPlanItem Unlinked = new SyncPlanItem.Unlink();
+    private static readonly SyncPlanItem DeletedInCrm = new SyncPlanItem.DeleteInCrm();
+    private static readonly SyncPlanItem DeletedInNotes = new SyncPlanItem.DeleteInNotes();
     private static readonly SyncPlanItem BothGone = new SyncPlanItem.Skip(SkipReason.BothGone);
     private static readonly SyncPlanItem NothingToDo = new SyncPlanItem.Skip(SkipReason.Unchanged);
     private static readonly SyncPlanItem LeftAlone = new SyncPlanItem.Skip(SkipReason.DirectionForbids);
 
-    /// <param name="LastSynced">What the link holds; each side now holds <paramref name="Notes"/> and <paramref name="Crm"/> (null: deleted).</param>
-    /// <param name="NextRun">What the next run decides with nothing changed in between; null where that is an open question (below).</param>
+    /// <param name="LastSynced">What the link holds.</param>
+    /// <param name="Notes">What Notes holds now; null when it deleted the record.</param>
+    /// <param name="Crm">What the CRM holds now; null when it deleted the record.</param>
+    /// <param name="NextRun">What the next run decides with nothing changed in between; null when open (below).</param>
     private sealed record Deletion(
         SyncDirection Profile, ConflictWinner Winner, SyncedVersion LastSynced,
         IReadOnlyDictionary<string, string?>? Notes, IReadOnlyDictionary<string, string?>? Crm,
@@ -40,39 +44,46 @@ public class DeletionTests
     private static readonly Dictionary<string, Deletion> Deletions = new()
     {
         ["two-way, Notes deleted it and nobody changed the CRM record: deleted in the CRM"] =
-            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, Zoe, new SyncPlanItem.DeleteInCrm(), BothGone),
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, Zoe, DeletedInCrm, BothGone),
         ["two-way, the CRM deleted it and nobody changed the Notes document: deleted in Notes"] =
-            new(TwoWay, ConflictWinner.Crm, SyncedZoe, Zoe, null, new SyncPlanItem.DeleteInNotes(), BothGone),
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, Zoe, null, DeletedInNotes, BothGone),
         ["Notes to CRM, Notes deleted it: deleted in the CRM"] =
-            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, null, Zoe, new SyncPlanItem.DeleteInCrm(), BothGone),
+            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, null, Zoe, DeletedInCrm, BothGone),
         ["Notes to CRM, the CRM deleted it: Notes keeps its document, unlinked"] =
             new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, Zoe, null, Unlinked, NextRun: null),
         ["CRM to Notes, the CRM deleted it: deleted in Notes"] =
-            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, Zoe, null, new SyncPlanItem.DeleteInNotes(), BothGone),
+            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, Zoe, null, DeletedInNotes, BothGone),
         ["CRM to Notes, Notes deleted it: the CRM keeps its record, unlinked"] =
             new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, null, Zoe, Unlinked, NextRun: null),
 
         ["two-way, Notes deleted it while the CRM edited it: the edit wins over Notes winning, Notes gets it back"] =
-            new(TwoWay, ConflictWinner.Notes, SyncedZoe, null, ZoeNewEmail, new SyncPlanItem.CreateInNotes(ZoeNewEmail), NothingToDo),
+            new(TwoWay, ConflictWinner.Notes, SyncedZoe, null, ZoeNewEmail,
+                new SyncPlanItem.CreateInNotes(ZoeNewEmail), NothingToDo),
         ["two-way, the CRM deleted it while Notes edited it: the edit wins over the CRM winning, the CRM gets it back"] =
-            new(TwoWay, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null, new SyncPlanItem.CreateInCrm(ZoeNewEmail), NothingToDo),
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null,
+                new SyncPlanItem.CreateInCrm(ZoeNewEmail), NothingToDo),
         ["CRM to Notes, Notes deleted it while the CRM edited it: Notes gets it back"] =
-            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, null, ZoeNewEmail, new SyncPlanItem.CreateInNotes(ZoeNewEmail), NothingToDo),
+            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, null, ZoeNewEmail,
+                new SyncPlanItem.CreateInNotes(ZoeNewEmail), NothingToDo),
         ["Notes to CRM, the CRM deleted it while Notes edited it: the CRM gets it back"] =
-            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null, new SyncPlanItem.CreateInCrm(ZoeNewEmail), NothingToDo),
+            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null,
+                new SyncPlanItem.CreateInCrm(ZoeNewEmail), NothingToDo),
         ["Notes to CRM, Notes deleted it while the CRM edited it: the CRM keeps its edit, unlinked"] =
             new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, null, ZoeNewEmail, Unlinked, LeftAlone),
         ["CRM to Notes, the CRM deleted it while Notes edited it: Notes keeps its edit, unlinked"] =
             new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null, Unlinked, LeftAlone),
 
         ["white space added on the survivor is no edit: deleted all the same"] =
-            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, Zoe.With("lastName", "Dupont  "), new SyncPlanItem.DeleteInCrm(), BothGone),
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, Zoe.With("lastName", "Dupont  "), DeletedInCrm, BothGone),
         ["a field the mapping gained, filled in on the survivor, is an edit: Notes gets it back"] =
-            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, ZoeWithTitle, new SyncPlanItem.CreateInNotes(ZoeWithTitle), NothingToDo),
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, ZoeWithTitle,
+                new SyncPlanItem.CreateInNotes(ZoeWithTitle), NothingToDo),
         ["Notes to CRM left the CRM its own phone, then Notes deleted it: the CRM keeps its record, unlinked"] =
-            new(NotesToCrm, ConflictWinner.Notes, new SyncedVersion(Zoe, ZoeOwnPhone), null, ZoeOwnPhone, Unlinked, LeftAlone),
+            new(NotesToCrm, ConflictWinner.Notes, new SyncedVersion(Zoe, ZoeOwnPhone), null, ZoeOwnPhone,
+                Unlinked, LeftAlone),
         ["CRM to Notes left Notes its own phone, then the CRM deleted it: Notes keeps its document, unlinked"] =
-            new(CrmToNotes, ConflictWinner.Crm, new SyncedVersion(ZoeOwnPhone, Zoe), ZoeOwnPhone, null, Unlinked, LeftAlone),
+            new(CrmToNotes, ConflictWinner.Crm, new SyncedVersion(ZoeOwnPhone, Zoe), ZoeOwnPhone, null,
+                Unlinked, LeftAlone),
         ["both sides deleted it: unlinked"] =
             new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, null, Unlinked, BothGone),
     };

@@ -131,7 +131,8 @@ public class FieldMergeTests
         Assert.Equal(Fields(("phone", "+33 6 00 00 00 01")), update.ToCrm);
         Assert.Equal(Fields(("firstName", "Zoe"), ("lastName", "Durand")), update.ToNotes);
         Assert.NotNull(entry);
-        Assert.Equal((SyncModule.Contacts, "UNID1", "crm1", SyncSide.Crm), (entry.Module, entry.NotesId, entry.CrmId, entry.Winner));
+        Assert.Equal(
+            (SyncModule.Contacts, "UNID1", "crm1", SyncSide.Crm), (entry.Module, entry.NotesId, entry.CrmId, entry.Winner));
         Assert.Equal(
             [new ConflictField("firstName", "Zoé", "Zoe"), new ConflictField("lastName", "Dupont-Lefèvre", "Durand")],
             entry.Fields);

@@ -17,6 +17,7 @@ public class UnlinkedPairTests
 
     private static readonly SyncPlanItem NothingToDo = new SyncPlanItem.Skip(SkipReason.Unchanged);
     private static readonly SyncPlanItem LeftAlone = new SyncPlanItem.Skip(SkipReason.DirectionForbids);
+    private static readonly SyncPlanItem BothGone = new SyncPlanItem.Skip(SkipReason.BothGone);
 
     // The decision, and what the next run decides with nothing changed in between.
     private static readonly Dictionary<string, OneSide> OneSideOnly = new()
@@ -34,7 +35,7 @@ public class UnlinkedPairTests
         ["Notes to CRM, a new CRM record: left alone"] =
             new(NotesToCrm, false, true, LeftAlone, LeftAlone),
         ["nothing on either side"] =
-            new(TwoWay, false, false, new SyncPlanItem.Skip(SkipReason.BothGone), new SyncPlanItem.Skip(SkipReason.BothGone)),
+            new(TwoWay, false, false, BothGone, BothGone),
     };
 
     public static TheoryData<string> OneSideOnlyNames => new(OneSideOnly.Keys);
