@@ -2,115 +2,122 @@ using NotesSync.Domain.Links;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 using NotesSync.Domain.Sync;
+using static NotesSync.Domain.Profiles.SyncDirection;
 using static NotesSync.Domain.Tests.Sync.Pairs;
 
 namespace NotesSync.Domain.Tests.Sync;
 
+/// <summary>
+/// A linked pair one side deleted: the deletion is carried to a counterpart nobody changed, loses to an edit, and
+/// goes no further than the profile may write. Each situation is run twice, as an engine would.
+/// </summary>
 public class DeletionTests
 {
-    public static TheoryData<SyncDirection, ConflictWinner> Profiles => EveryProfile();
+    private static readonly IReadOnlyDictionary<string, string?> ZoeNewEmail = Fields(
+        ("firstName", "Zoë"), ("lastName", "Dupont"), ("email", "zoe.dupont@acme.example"), ("phone", "+33 1 23 45 67 89"));
 
-    public enum Expected
-    {
-        DeleteOnSurvivor,
-        RecreateOnDeleted,
-        Unlink,
-    }
+    private static readonly IReadOnlyDictionary<string, string?> ZoeWithTitle = Fields(
+        ("firstName", "Zoë"), ("lastName", "Dupont"), ("email", "zoe@acme.example"), ("phone", "+33 1 23 45 67 89"),
+        ("title", "Directrice"));
 
-    public static TheoryData<SyncDirection, ConflictWinner, SyncSide, bool, Expected> Deletions()
+    private static readonly IReadOnlyDictionary<string, string?> ZoeOwnPhone = Fields(
+        ("firstName", "Zoë"), ("lastName", "Dupont"), ("email", "zoe@acme.example"), ("phone", "+33 6 22 22 22 22"));
+
+    private static readonly SyncPlanItem Unlinked = new SyncPlanItem.Unlink();
+    private static readonly SyncPlanItem DeletedInCrm = new SyncPlanItem.DeleteInCrm();
+    private static readonly SyncPlanItem DeletedInNotes = new SyncPlanItem.DeleteInNotes();
+    private static readonly SyncPlanItem BothGone = new SyncPlanItem.Skip(SkipReason.BothGone);
+    private static readonly SyncPlanItem NothingToDo = new SyncPlanItem.Skip(SkipReason.Unchanged);
+    private static readonly SyncPlanItem LeftAlone = new SyncPlanItem.Skip(SkipReason.DirectionForbids);
+
+    /// <param name="LastSynced">What the link holds.</param>
+    /// <param name="Notes">What Notes holds now; null when it deleted the record.</param>
+    /// <param name="Crm">What the CRM holds now; null when it deleted the record.</param>
+    /// <param name="NextRun">What the next run decides with nothing changed in between; null when open (below).</param>
+    private sealed record Deletion(
+        SyncDirection Profile, ConflictWinner Winner, SyncedVersion LastSynced,
+        IReadOnlyDictionary<string, string?>? Notes, IReadOnlyDictionary<string, string?>? Crm,
+        SyncPlanItem Decision, SyncPlanItem? NextRun);
+
+    private static readonly SyncedVersion SyncedZoe = SyncedVersion.Same(Zoe);
+
+    private static readonly Dictionary<string, Deletion> Deletions = new()
     {
-        var data = new TheoryData<SyncDirection, ConflictWinner, SyncSide, bool, Expected>();
-        foreach (var direction in Directions)
-        {
-            foreach (var winner in Winners)
-            {
-                foreach (var deleted in new[] { SyncSide.Notes, SyncSide.Crm })
-                {
-                    var survivor = deleted.Other();
-                    data.Add(direction, winner, deleted, false,
-                        Writes(direction, survivor) ? Expected.DeleteOnSurvivor : Expected.Unlink);
-                    data.Add(direction, winner, deleted, true,
-                        Writes(direction, deleted) ? Expected.RecreateOnDeleted : Expected.Unlink);
-                }
-            }
-        }
-        return data;
-    }
+        ["two-way, Notes deleted it and nobody changed the CRM record: deleted in the CRM"] =
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, Zoe, DeletedInCrm, BothGone),
+        ["two-way, the CRM deleted it and nobody changed the Notes document: deleted in Notes"] =
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, Zoe, null, DeletedInNotes, BothGone),
+        ["Notes to CRM, Notes deleted it: deleted in the CRM"] =
+            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, null, Zoe, DeletedInCrm, BothGone),
+        ["Notes to CRM, the CRM deleted it: Notes keeps its document, unlinked"] =
+            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, Zoe, null, Unlinked, NextRun: null),
+        ["CRM to Notes, the CRM deleted it: deleted in Notes"] =
+            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, Zoe, null, DeletedInNotes, BothGone),
+        ["CRM to Notes, Notes deleted it: the CRM keeps its record, unlinked"] =
+            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, null, Zoe, Unlinked, NextRun: null),
+
+        ["two-way, Notes deleted it while the CRM edited it: the edit wins over Notes winning, Notes gets it back"] =
+            new(TwoWay, ConflictWinner.Notes, SyncedZoe, null, ZoeNewEmail,
+                new SyncPlanItem.CreateInNotes(ZoeNewEmail), NothingToDo),
+        ["two-way, the CRM deleted it while Notes edited it: the edit wins over the CRM winning, the CRM gets it back"] =
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null,
+                new SyncPlanItem.CreateInCrm(ZoeNewEmail), NothingToDo),
+        ["CRM to Notes, Notes deleted it while the CRM edited it: Notes gets it back"] =
+            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, null, ZoeNewEmail,
+                new SyncPlanItem.CreateInNotes(ZoeNewEmail), NothingToDo),
+        ["Notes to CRM, the CRM deleted it while Notes edited it: the CRM gets it back"] =
+            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null,
+                new SyncPlanItem.CreateInCrm(ZoeNewEmail), NothingToDo),
+        ["Notes to CRM, Notes deleted it while the CRM edited it: the CRM keeps its edit, unlinked"] =
+            new(NotesToCrm, ConflictWinner.Crm, SyncedZoe, null, ZoeNewEmail, Unlinked, LeftAlone),
+        ["CRM to Notes, the CRM deleted it while Notes edited it: Notes keeps its edit, unlinked"] =
+            new(CrmToNotes, ConflictWinner.Crm, SyncedZoe, ZoeNewEmail, null, Unlinked, LeftAlone),
+
+        ["white space added on the survivor is no edit: deleted all the same"] =
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, Zoe.With("lastName", "Dupont  "), DeletedInCrm, BothGone),
+        ["a field the mapping gained, filled in on the survivor, is an edit: Notes gets it back"] =
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, ZoeWithTitle,
+                new SyncPlanItem.CreateInNotes(ZoeWithTitle), NothingToDo),
+        ["Notes to CRM left the CRM its own phone, then Notes deleted it: the CRM keeps its record, unlinked"] =
+            new(NotesToCrm, ConflictWinner.Notes, new SyncedVersion(Zoe, ZoeOwnPhone), null, ZoeOwnPhone,
+                Unlinked, LeftAlone),
+        ["CRM to Notes left Notes its own phone, then the CRM deleted it: Notes keeps its document, unlinked"] =
+            new(CrmToNotes, ConflictWinner.Crm, new SyncedVersion(ZoeOwnPhone, Zoe), ZoeOwnPhone, null,
+                Unlinked, LeftAlone),
+        ["both sides deleted it: unlinked"] =
+            new(TwoWay, ConflictWinner.Crm, SyncedZoe, null, null, Unlinked, BothGone),
+    };
+
+    public static TheoryData<string> DeletionNames => new(Deletions.Keys);
 
     [Theory]
-    [MemberData(nameof(Deletions))]
-    public void A_deletion_propagates_to_an_unchanged_counterpart_and_loses_to_an_edit_as_the_direction_allows(
-        SyncDirection direction, ConflictWinner winner, SyncSide deleted, bool survivorChanged, Expected expected)
+    [MemberData(nameof(DeletionNames))]
+    public void A_deletion_is_carried_to_an_unchanged_counterpart_and_loses_to_an_edit_as_far_as_the_profile_writes(
+        string situation)
     {
-        var survivorFields = survivorChanged ? Zoe.With("email", "zoe.dupont@acme.example") : Zoe;
-        var (notes, crm) = Arrange(deleted, SideState.Deleted, Present(survivorFields));
+        var (profile, winner, lastSynced, notes, crm, decision, nextRun) = Deletions[situation];
+        var pair = PairSimulation.Linked(profile, winner, lastSynced, notes, crm);
 
-        var item = Decide(notes, crm, LinkOf(Zoe), direction, winner);
-
-        switch (expected)
-        {
-            case Expected.DeleteOnSurvivor when deleted == SyncSide.Notes:
-                Assert.IsType<SyncPlanItem.DeleteInCrm>(item);
-                break;
-            case Expected.DeleteOnSurvivor:
-                Assert.IsType<SyncPlanItem.DeleteInNotes>(item);
-                break;
-            case Expected.RecreateOnDeleted when deleted == SyncSide.Notes:
-                Assert.Same(survivorFields, Assert.IsType<SyncPlanItem.CreateInNotes>(item).Fields);
-                break;
-            case Expected.RecreateOnDeleted:
-                Assert.Same(survivorFields, Assert.IsType<SyncPlanItem.CreateInCrm>(item).Fields);
-                break;
-            default:
-                Assert.IsType<SyncPlanItem.Unlink>(item);
-                break;
-        }
+        AssertDecision(decision, pair.Run());
+        if (nextRun is not null) AssertDecision(nextRun, pair.Run());
     }
 
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_deleted_side_is_never_deleted_again(SyncDirection direction, ConflictWinner winner)
+    // A one-way profile may not carry a deletion on its target back to the source, so it forgets the link; the next
+    // run then meets the source record as a new one and creates it on the target again: the deleted item comes back
+    // one run later (product.md lists "deleted items coming back" among what users complain of).
+    [Theory(Skip = "engine: a one-way profile recreates on the next run the target record whose deletion it unlinked")]
+    [InlineData(SyncDirection.NotesToCrm)]
+    [InlineData(SyncDirection.CrmToNotes)]
+    public void A_record_deleted_on_a_one_way_profiles_target_does_not_come_back_on_the_next_run(SyncDirection profile)
     {
-        foreach (var survivor in new[] { Zoe, Zoe.With("email", "zoe.dupont@acme.example") })
-        {
-            Assert.IsNotType<SyncPlanItem.DeleteInNotes>(
-                Decide(SideState.Deleted, Present(survivor), LinkOf(Zoe), direction, winner));
-            Assert.IsNotType<SyncPlanItem.DeleteInCrm>(
-                Decide(Present(survivor), SideState.Deleted, LinkOf(Zoe), direction, winner));
-        }
-    }
+        var pair = profile == SyncDirection.NotesToCrm
+            ? PairSimulation.Linked(profile, ConflictWinner.Crm, SyncedZoe, Zoe, crm: null)
+            : PairSimulation.Linked(profile, ConflictWinner.Crm, SyncedZoe, notes: null, Zoe);
 
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_pair_deleted_on_both_sides_is_unlinked(SyncDirection direction, ConflictWinner winner)
-    {
-        var item = Decide(SideState.Deleted, SideState.Deleted, LinkOf(Zoe), direction, winner);
+        Assert.Equal(Unlinked, pair.Run());
+        pair.Run();
 
-        Assert.IsType<SyncPlanItem.Unlink>(item);
-    }
-
-    [Fact]
-    public void White_space_added_to_the_counterpart_does_not_save_it_from_a_deletion()
-    {
-        var item = Decide(SideState.Deleted, Present(Zoe.With("lastName", "Dupont  ")), LinkOf(Zoe),
-            SyncDirection.TwoWay, ConflictWinner.Crm);
-
-        Assert.IsType<SyncPlanItem.DeleteInCrm>(item);
-    }
-
-    [Theory]
-    [InlineData(SyncDirection.NotesToCrm, SyncSide.Notes)]
-    [InlineData(SyncDirection.CrmToNotes, SyncSide.Crm)]
-    public void A_target_holding_values_a_one_way_profile_never_carried_back_is_unlinked_not_deleted(
-        SyncDirection direction, SyncSide source)
-    {
-        var keptOnTarget = Zoe.With("phone", "+33 6 22 22 22 22");
-        var link = LinkOf(source == SyncSide.Notes ? new SyncedVersion(Zoe, keptOnTarget) : new SyncedVersion(keptOnTarget, Zoe));
-        var (notes, crm) = Arrange(source, SideState.Deleted, Present(keptOnTarget));
-
-        var item = Decide(notes, crm, link, direction, ConflictWinner.Notes);
-
-        Assert.IsType<SyncPlanItem.Unlink>(item);
+        Assert.Null(profile == SyncDirection.NotesToCrm ? pair.Crm : pair.Notes);
     }
 
     [Theory]
@@ -120,34 +127,6 @@ public class DeletionTests
     {
         var (notes, crm) = Arrange(absentSide, SideState.Absent, Present(Zoe));
 
-        Assert.Throws<ArgumentException>(() => Decide(notes, crm, LinkOf(Zoe), SyncDirection.TwoWay, ConflictWinner.Crm));
-    }
-
-    [Theory]
-    [InlineData(SyncDirection.TwoWay, SyncSide.Crm)]
-    [InlineData(SyncDirection.TwoWay, SyncSide.Notes)]
-    [InlineData(SyncDirection.NotesToCrm, SyncSide.Crm)]
-    [InlineData(SyncDirection.CrmToNotes, SyncSide.Notes)]
-    public void A_record_recreated_because_its_counterpart_was_edited_is_relinked_and_unchanged_on_the_next_run(
-        SyncDirection direction, SyncSide deleted)
-    {
-        var pair = PairSimulation.Linked(direction, ConflictWinner.Crm, Zoe);
-        if (deleted == SyncSide.Crm)
-        {
-            pair.DeleteCrm();
-            pair.EditNotes("email", "zoe.dupont@acme.example");
-        }
-        else
-        {
-            pair.DeleteNotes();
-            pair.EditCrm("email", "zoe.dupont@acme.example");
-        }
-
-        var first = pair.Run();
-        var second = pair.Run();
-
-        Assert.IsType(deleted == SyncSide.Crm ? typeof(SyncPlanItem.CreateInCrm) : typeof(SyncPlanItem.CreateInNotes), first);
-        Assert.Equal("zoe.dupont@acme.example", (deleted == SyncSide.Crm ? pair.Crm : pair.Notes)!["email"]);
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Unchanged), second);
+        Assert.Throws<ArgumentException>(() => Decide(notes, crm, LinkOf(Zoe), TwoWay, ConflictWinner.Crm));
     }
 }

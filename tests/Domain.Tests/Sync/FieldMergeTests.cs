@@ -2,222 +2,142 @@ using NotesSync.Domain.Links;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 using NotesSync.Domain.Sync;
+using static NotesSync.Domain.Profiles.SyncDirection;
+using static NotesSync.Domain.Tests.Sync.FieldOutcome;
+using static NotesSync.Domain.Tests.Sync.FieldSituation;
+using static NotesSync.Domain.Tests.Sync.LastSync;
 using static NotesSync.Domain.Tests.Sync.Pairs;
 
 namespace NotesSync.Domain.Tests.Sync;
 
+/// <summary>
+/// The field-level merge of a linked pair under a two-way profile. One-way profiles and sides they left apart:
+/// <see cref="OneWayProfileTests"/>; first matches: <see cref="UnlinkedPairTests"/>.
+/// </summary>
 public class FieldMergeTests
 {
-    public static TheoryData<SyncDirection, ConflictWinner> Profiles => EveryProfile();
-    public static TheoryData<SyncDirection, ConflictWinner, SyncSide> ProfilesAndSides => EveryProfileAndSide();
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_linked_pair_nobody_changed_is_skipped_as_unchanged(SyncDirection direction, ConflictWinner winner)
+    private static readonly Dictionary<string, FieldSituation> TwoWaySituations = new()
     {
-        var item = Decide(Present(Zoe), Present(Zoe), LinkOf(Zoe), direction, winner);
+        ["nobody changed it: skipped, the link stays"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "Dupont", "Dupont", Unchanged),
+        ["white space added around it on both sides, a no-break space too: no change"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "  Dupont\t", "\u00A0Dupont ", Unchanged),
+        ["left empty, now missing on one side and white space on the other: no change"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed(""), null, "  ", Unchanged),
+        ["only Notes changed it: the CRM gets Notes' value, whoever wins conflicts"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "Dupont-Lefèvre", "Dupont",
+                Writes(toCrm: LastName("Dupont-Lefèvre"))),
+        ["only the CRM changed it: Notes gets the CRM's value, whoever wins conflicts"] =
+            new(TwoWay, ConflictWinner.Notes, Agreed("Dupont"), "Dupont", "Durand", Writes(toNotes: LastName("Durand"))),
+        ["only Notes changed its case: a change like any other"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "DUPONT", "Dupont", Writes(toCrm: LastName("DUPONT"))),
+        ["Notes emptied it: the CRM is emptied"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "", "Dupont", Writes(toCrm: LastName(""))),
+        ["the CRM record lost the field: Notes' value is cleared"] =
+            new(TwoWay, ConflictWinner.Notes, Agreed("Dupont"), "Dupont", null, Writes(toNotes: LastName(null))),
+        ["both sides changed it alike but for white space: nothing written, no conflict, the link moves on"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "Durand", " Durand ", WritesNothing()),
+        ["both sides changed it differently and the CRM wins: Notes gets the CRM's value, Notes' is logged"] =
+            new(TwoWay, ConflictWinner.Crm, Agreed("Dupont"), "Dupont-Lefèvre", "Durand",
+                Writes(toNotes: LastName("Durand"), conflict: WonBy(SyncSide.Crm, "Dupont-Lefèvre"))),
+        ["both sides changed it differently and Notes wins: the CRM gets Notes' value, the CRM's is logged"] =
+            new(TwoWay, ConflictWinner.Notes, Agreed("Dupont"), "Dupont-Lefèvre", "Durand",
+                Writes(toCrm: LastName("Dupont-Lefèvre"), conflict: WonBy(SyncSide.Notes, "Durand"))),
+        ["Notes emptied it while the CRM changed it: a conflict, Notes wins and the CRM is emptied"] =
+            new(TwoWay, ConflictWinner.Notes, Agreed("Dupont"), "", "Durand",
+                Writes(toCrm: LastName(""), conflict: WonBy(SyncSide.Notes, "Durand"))),
+        ["the mapping gained it and only Notes has a value: the CRM gets it"] =
+            new(TwoWay, ConflictWinner.Crm, FieldNeverSynced, "Dupont", null, Writes(toCrm: LastName("Dupont"))),
+        ["the mapping gained it and both sides hold the same value: nothing written, the link catches up"] =
+            new(TwoWay, ConflictWinner.Crm, FieldNeverSynced, "Dupont", "Dupont ", WritesNothing()),
+        ["the mapping gained it and both sides leave it empty: nothing written, the link catches up"] =
+            new(TwoWay, ConflictWinner.Crm, FieldNeverSynced, null, "", WritesNothing()),
+        ["the mapping gained it and the sides differ: a conflict the winner settles"] =
+            new(TwoWay, ConflictWinner.Crm, FieldNeverSynced, "Dupont", "Durand",
+                Writes(toNotes: LastName("Durand"), conflict: WonBy(SyncSide.Crm, "Dupont"))),
+    };
 
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Unchanged), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void White_space_around_a_value_is_no_change(SyncDirection direction, ConflictWinner winner)
-    {
-        var item = Decide(Present(Zoe.With("lastName", "  Dupont\t")), Present(Zoe.With("firstName", "\u00A0Zoë ")),
-            LinkOf(Zoe), direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Unchanged), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_missing_field_and_an_empty_one_are_no_change(SyncDirection direction, ConflictWinner winner)
-    {
-        var synced = Zoe.With("title", null);
-        var withoutTitle = Zoe.ToDictionary();
-
-        var item = Decide(Present(withoutTitle), Present(Zoe.With("title", "  ")), LinkOf(synced), direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Unchanged), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(ProfilesAndSides))]
-    public void A_field_changed_on_one_side_only_is_taken_from_that_side_where_the_profile_may_write(
-        SyncDirection direction, ConflictWinner winner, SyncSide changedSide)
-    {
-        var (notes, crm) = Arrange(changedSide, Present(Zoe.With("lastName", "Dupont-Lefèvre")), Present(Zoe));
-
-        var update = Assert.IsType<SyncPlanItem.Update>(Decide(notes, crm, LinkOf(Zoe), direction, winner));
-
-        var writesOtherSide = Writes(direction, changedSide.Other());
-        var toOther = changedSide == SyncSide.Notes ? update.ToCrm : update.ToNotes;
-        var toChanged = changedSide == SyncSide.Notes ? update.ToNotes : update.ToCrm;
-        Assert.Equal(writesOtherSide ? Fields(("lastName", "Dupont-Lefèvre")) : [], toOther);
-        Assert.Empty(toChanged);
-        Assert.Empty(update.Conflicts);
-    }
+    public static TheoryData<string> TwoWaySituationNames => new(TwoWaySituations.Keys);
 
     [Theory]
-    [MemberData(nameof(Profiles))]
-    public void Clearing_a_field_is_a_change_like_any_other(SyncDirection direction, ConflictWinner winner)
-    {
-        var update = Assert.IsType<SyncPlanItem.Update>(
-            Decide(Present(Zoe.With("phone", "")), Present(Zoe), LinkOf(Zoe), direction, winner));
+    [MemberData(nameof(TwoWaySituationNames))]
+    public void A_two_way_profile_merges_a_field_and_a_second_run_finds_nothing_to_do(string situation) =>
+        TwoWaySituations[situation].Check();
 
-        Assert.Equal(Writes(direction, SyncSide.Crm) ? Fields(("phone", "")) : [], update.ToCrm);
-        Assert.Empty(update.Conflicts);
-    }
-
+    // Both sides changed the field since it was "avant": values that compare the same need nothing, different ones
+    // conflict (the CRM wins here). They compare as fingerprints do: trimmed, missing and empty alike, otherwise
+    // ordinal, with no case or Unicode folding.
     [Theory]
-    [MemberData(nameof(Profiles))]
-    public void Different_fields_changed_on_each_side_are_merged_without_conflict(
-        SyncDirection direction, ConflictWinner winner)
-    {
-        var notes = Zoe.With("phone", "+33 6 00 00 00 01");
-        var crm = Zoe.With("email", "zoe.dupont@acme.example");
-
-        var update = Assert.IsType<SyncPlanItem.Update>(Decide(Present(notes), Present(crm), LinkOf(Zoe), direction, winner));
-
-        Assert.Equal(Writes(direction, SyncSide.Crm) ? Fields(("phone", "+33 6 00 00 00 01")) : [], update.ToCrm);
-        Assert.Equal(Writes(direction, SyncSide.Notes) ? Fields(("email", "zoe.dupont@acme.example")) : [], update.ToNotes);
-        Assert.Empty(update.Conflicts);
-        if (direction == SyncDirection.TwoWay)
-        {
-            var merged = Zoe.With("phone", "+33 6 00 00 00 01").With("email", "zoe.dupont@acme.example");
-            Assert.Equal(merged, update.Synced.Notes);
-            Assert.Equal(merged, update.Synced.Crm);
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void The_same_field_changed_to_the_same_value_on_both_sides_is_no_conflict_and_needs_no_write(
-        SyncDirection direction, ConflictWinner winner)
+    [InlineData("a dropped accent", "Zoë", "Zoe", false)]
+    [InlineData("composed and decomposed accents", "Zoë", "Zoe\u0308", false)]
+    [InlineData("ß and ss", "Straße", "Strasse", false)]
+    [InlineData("case", "dupont", "Dupont", false)]
+    [InlineData("no-break spaces around", "\u00A0Zoë\u00A0", "Zoë", true)]
+    [InlineData("a trailing line break", "ligne 1\nligne 2", "ligne 1\nligne 2\n", true)]
+    [InlineData("a line break and a space inside", "ligne 1\nligne 2", "ligne 1 ligne 2", false)]
+    [InlineData("white space only and missing", "   ", null, true)]
+    [InlineData("zero and empty", "0", "", false)]
+    public void Two_values_are_the_same_only_when_they_differ_by_surrounding_white_space_at_most(
+        string difference, string? notesValue, string? crmValue, bool same)
     {
         var update = Assert.IsType<SyncPlanItem.Update>(Decide(
-            Present(Zoe.With("lastName", "Durand")), Present(Zoe.With("lastName", " Durand ")), LinkOf(Zoe),
-            direction, winner));
+            Present(Zoe.With("note", notesValue)), Present(Zoe.With("note", crmValue)), LinkOf(Zoe.With("note", "avant")),
+            TwoWay, ConflictWinner.Crm));
 
-        Assert.True(update.WritesNothing);
-        Assert.Empty(update.Conflicts);
-        Assert.Null(update.ConflictEntryFor(SyncModule.Contacts, "UNID1", "crm1"));
-        // Nothing to write, but the link moves on to the new value.
-        Assert.Equal("Durand", update.Synced.Notes["lastName"]);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void The_same_field_changed_to_different_values_is_won_by_the_profiles_winner_and_the_losing_value_is_logged(
-        SyncDirection direction, ConflictWinner winner)
-    {
-        var notes = Zoe.With("lastName", "Dupont-Lefèvre").With("phone", "+33 6 00 00 00 01");
-        var crm = Zoe.With("lastName", "Durand");
-
-        var update = Assert.IsType<SyncPlanItem.Update>(Decide(Present(notes), Present(crm), LinkOf(Zoe), direction, winner));
-
-        var winnerSide = SideOf(winner);
-        var loserSide = winnerSide.Other();
-        var winningName = winnerSide == SyncSide.Notes ? "Dupont-Lefèvre" : "Durand";
-        Assert.Equal([new ConflictField("lastName", "Dupont-Lefèvre", "Durand")], update.Conflicts);
-        Assert.Equal(winnerSide, update.Winner);
-        Assert.Same(loserSide == SyncSide.Notes ? notes : crm, update.LosingVersion);
-
-        var toLoser = loserSide == SyncSide.Crm ? update.ToCrm : update.ToNotes;
-        var loserAfter = loserSide == SyncSide.Crm ? update.Synced.Crm : update.Synced.Notes;
-        if (Writes(direction, loserSide))
+        if (same)
         {
-            Assert.Equal(winningName, toLoser["lastName"]);
-            Assert.Equal(winningName, loserAfter["lastName"]);
+            Assert.True(update.WritesNothing, difference);
+            Assert.Empty(update.Conflicts);
         }
         else
         {
-            Assert.False(toLoser.ContainsKey("lastName"));
-            Assert.Equal(loserSide == SyncSide.Notes ? "Dupont-Lefèvre" : "Durand", loserAfter["lastName"]);
+            Assert.Equal(Fields(("note", crmValue)), update.ToNotes);
+            Assert.Empty(update.ToCrm);
+            Assert.Equal([new ConflictField("note", notesValue, crmValue)], update.Conflicts);
         }
-        // The field only Notes changed merges as usual beside the conflict.
-        Assert.Equal(Writes(direction, SyncSide.Crm), update.ToCrm.ContainsKey("phone"));
-    }
-
-    [Theory]
-    [InlineData(ConflictWinner.Crm, SyncSide.Crm)]
-    [InlineData(ConflictWinner.Notes, SyncSide.Notes)]
-    public void A_conflict_becomes_an_entry_of_the_runs_conflict_log_with_the_losing_version(
-        ConflictWinner winner, SyncSide winnerSide)
-    {
-        var notes = Zoe.With("email", "zoe@dupont.example");
-        var crm = Zoe.With("email", "z.dupont@acme.example");
-
-        var update = Assert.IsType<SyncPlanItem.Update>(
-            Decide(Present(notes), Present(crm), LinkOf(Zoe), SyncDirection.TwoWay, winner));
-        var entry = update.ConflictEntryFor(SyncModule.Contacts, "UNID1", "crm1");
-
-        Assert.NotNull(entry);
-        Assert.Equal(winnerSide, entry.Winner);
-        Assert.Equal([new ConflictField("email", "zoe@dupont.example", "z.dupont@acme.example")], entry.Fields);
-        Assert.Equal(winnerSide == SyncSide.Crm ? notes : crm, entry.LosingVersion);
-        Assert.Equal(("UNID1", "crm1", SyncModule.Contacts), (entry.NotesId, entry.CrmId, entry.Module));
-    }
-
-    // Values compare as fingerprints do: trimmed, with null and empty alike, otherwise ordinal (no case or Unicode
-    // folding, so "Zoë" composed and decomposed are two values, as they are two fingerprints).
-    [Theory]
-    [InlineData("Zoë", "Zoe", false)]
-    [InlineData("Zoë", "Zoë", true)]
-    [InlineData("Zoë", "Zoe\u0308", false)]
-    [InlineData("Straße", "Strasse", false)]
-    [InlineData("dupont", "Dupont", false)]
-    [InlineData("東京都千代田区", " 東京都千代田区 ", true)]
-    [InlineData("Réunion 🎉", "Réunion 🎉", true)]
-    [InlineData("Réunion 🎉", "Réunion 🎊", false)]
-    [InlineData("\u00A0Zoë\u00A0", "Zoë", true)]
-    [InlineData("ligne 1\nligne 2", "ligne 1\nligne 2\n", true)]
-    [InlineData("ligne 1\nligne 2", "ligne 1 ligne 2", false)]
-    [InlineData("", null, true)]
-    [InlineData("   ", null, true)]
-    [InlineData("\t\r\n", "", true)]
-    [InlineData("0", "", false)]
-    public void Values_compare_after_trimming_with_empty_and_missing_alike(string? notesValue, string? crmValue, bool same)
-    {
-        // Both sides changed the field: equal values need nothing, different ones conflict.
-        var synced = Zoe.With("note", "avant");
-
-        var update = Assert.IsType<SyncPlanItem.Update>(Decide(
-            Present(Zoe.With("note", notesValue)), Present(Zoe.With("note", crmValue)), LinkOf(synced),
-            SyncDirection.TwoWay, ConflictWinner.Crm));
-
-        Assert.Equal(same, update.Conflicts.Count == 0);
-        Assert.Equal(same, update.WritesNothing);
-        Assert.Equal(same, Fingerprint.Of(notesValue) == Fingerprint.Of(crmValue));
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_field_the_link_never_synced_is_merged_like_a_first_match(SyncDirection direction, ConflictWinner winner)
-    {
-        // The mapping gained "title" and "mobile" since the pair was linked.
-        var notes = Zoe.With("title", "Directrice").With("mobile", "+33 6 11 11 11 11");
-        var crm = Zoe.With("title", "Directrice").With("mobile", null);
-
-        var update = Assert.IsType<SyncPlanItem.Update>(Decide(Present(notes), Present(crm), LinkOf(Zoe), direction, winner));
-
-        Assert.Empty(update.Conflicts);
-        Assert.Equal(Writes(direction, SyncSide.Crm) ? Fields(("mobile", "+33 6 11 11 11 11")) : [], update.ToCrm);
-        Assert.Empty(update.ToNotes);
-        Assert.Equal("Directrice", update.Synced.Crm["title"]);
     }
 
     [Fact]
-    public void A_field_the_link_never_synced_that_both_sides_leave_empty_only_catches_the_link_up()
+    public void Different_fields_changed_on_each_side_are_each_carried_across_without_conflict()
     {
-        var update = Assert.IsType<SyncPlanItem.Update>(Decide(
-            Present(Zoe.With("title", null)), Present(Zoe.With("title", "")), LinkOf(Zoe),
-            SyncDirection.TwoWay, ConflictWinner.Crm));
+        var pair = PairSimulation.Linked(TwoWay, ConflictWinner.Crm, SyncedVersion.Same(Zoe),
+            Zoe.With("phone", "+33 6 00 00 00 01"), Zoe.With("email", "zoe.dupont@acme.example"));
 
-        Assert.True(update.WritesNothing);
-        Assert.Empty(update.Conflicts);
-        Assert.Contains("title", update.Synced.Crm.Keys);
+        var update = Assert.IsType<SyncPlanItem.Update>(pair.Run());
+
+        Assert.Equal(Fields(("phone", "+33 6 00 00 00 01")), update.ToCrm);
+        Assert.Equal(Fields(("email", "zoe.dupont@acme.example")), update.ToNotes);
+        Assert.Empty(pair.ConflictLog);
+        var merged = Fields(("firstName", "Zoë"), ("lastName", "Dupont"), ("email", "zoe.dupont@acme.example"),
+            ("phone", "+33 6 00 00 00 01"));
+        Assert.Equal(merged, pair.Notes);
+        Assert.Equal(merged, pair.Crm);
+        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Unchanged), pair.Run());
+    }
+
+    [Fact]
+    public void A_conflict_is_logged_with_the_pair_the_winner_every_conflicting_field_and_the_losers_whole_record()
+    {
+        var notes = Fields(("firstName", "Zoé"), ("lastName", "Dupont-Lefèvre"), ("email", "zoe@acme.example"),
+            ("phone", "+33 6 00 00 00 01"));
+        var crm = Fields(("firstName", "Zoe"), ("lastName", "Durand"), ("email", "zoe@acme.example"),
+            ("phone", "+33 1 23 45 67 89"));
+
+        var update = Assert.IsType<SyncPlanItem.Update>(
+            Decide(Present(notes), Present(crm), LinkOf(Zoe), TwoWay, ConflictWinner.Crm));
+        var entry = update.ConflictEntryFor(SyncModule.Contacts, "UNID1", "crm1");
+
+        // The phone only Notes changed merges beside the conflicts.
+        Assert.Equal(Fields(("phone", "+33 6 00 00 00 01")), update.ToCrm);
+        Assert.Equal(Fields(("firstName", "Zoe"), ("lastName", "Durand")), update.ToNotes);
+        Assert.NotNull(entry);
+        Assert.Equal(
+            (SyncModule.Contacts, "UNID1", "crm1", SyncSide.Crm), (entry.Module, entry.NotesId, entry.CrmId, entry.Winner));
+        Assert.Equal(
+            [new ConflictField("firstName", "Zoé", "Zoe"), new ConflictField("lastName", "Dupont-Lefèvre", "Durand")],
+            entry.Fields);
+        Assert.Equal(Fields(("firstName", "Zoé"), ("lastName", "Dupont-Lefèvre"), ("email", "zoe@acme.example"),
+            ("phone", "+33 6 00 00 00 01")), entry.LosingVersion);
     }
 
     [Fact]
@@ -225,7 +145,7 @@ public class FieldMergeTests
     {
         var link = LinkOf(Zoe.With("fax", "+33 1 00 00 00 00"));
 
-        var item = Decide(Present(Zoe), Present(Zoe), link, SyncDirection.TwoWay, ConflictWinner.Crm);
+        var item = Decide(Present(Zoe), Present(Zoe), link, TwoWay, ConflictWinner.Crm);
 
         Assert.Equal(new SyncPlanItem.Skip(SkipReason.Unchanged), item);
     }

@@ -1,111 +1,71 @@
 using NotesSync.Domain.Profiles;
-using NotesSync.Domain.Runs;
 using NotesSync.Domain.Sync;
+using static NotesSync.Domain.Profiles.SyncDirection;
 using static NotesSync.Domain.Tests.Sync.Pairs;
 
 namespace NotesSync.Domain.Tests.Sync;
 
+/// <summary>
+/// Privacy comes before everything, deletions included, and an event out of range is left alone on both sides. Each
+/// situation is one where, but for privacy or range, the profile would write or delete something.
+/// </summary>
 public class PrivacyAndRangeTests
 {
-    public static TheoryData<SyncDirection, ConflictWinner, SyncSide> Profiles => EveryProfileAndSide();
+    private static readonly IReadOnlyDictionary<string, string?> ZoeNewPhone = Zoe.With("phone", "+33 6 00 00 00 01");
+    private static readonly IReadOnlyDictionary<string, string?> ZoeNewEmail = Zoe.With("email", "zoe.dupont@acme.example");
+
+    private static readonly SideState PrivateZoe = SideState.Present(Zoe, isPrivate: true);
+    private static readonly SideState PrivateZoeNewPhone = SideState.Present(ZoeNewPhone, isPrivate: true);
+    private static readonly SideState OutOfRangeZoe = SideState.Present(Zoe, isOutOfRange: true);
+    private static readonly SideState OutOfRangeZoeNewPhone = SideState.Present(ZoeNewPhone, isOutOfRange: true);
+
+    /// <param name="Linked">Whether a link to <see cref="Pairs.Zoe"/> exists (so an absent side is a deleted one).</param>
+    private sealed record Situation(SyncDirection Profile, SideState Notes, SideState Crm, bool Linked, SkipReason Skipped);
+
+    private static readonly Dictionary<string, Situation> Situations = new()
+    {
+        ["a private Notes item is not created in the CRM"] =
+            new(NotesToCrm, PrivateZoe, SideState.Absent, false, SkipReason.Private),
+        ["a private CRM record is not created in Notes"] =
+            new(CrmToNotes, SideState.Absent, PrivateZoe, false, SkipReason.Private),
+        ["a first match with a private Notes item: nothing filled in on either side, not linked"] =
+            new(TwoWay, PrivateZoe, Present(Zoe.Without("phone")), false, SkipReason.Private),
+        ["a first match with a private CRM record: nothing filled in on either side, not linked"] =
+            new(TwoWay, Present(Zoe.Without("phone")), PrivateZoe, false, SkipReason.Private),
+        ["a Notes item that turned private after linking: neither side's change is carried"] =
+            new(TwoWay, PrivateZoeNewPhone, Present(ZoeNewEmail), true, SkipReason.Private),
+        ["a CRM record that turned private after linking: neither side's change is carried"] =
+            new(TwoWay, Present(ZoeNewEmail), PrivateZoeNewPhone, true, SkipReason.Private),
+        ["a private Notes item whose CRM record was deleted: not deleted"] =
+            new(TwoWay, PrivateZoe, SideState.Deleted, true, SkipReason.Private),
+        ["a private CRM record whose Notes item was deleted: not deleted"] =
+            new(TwoWay, SideState.Deleted, PrivateZoe, true, SkipReason.Private),
+        ["a private Notes item beside a CRM event out of range: skipped as private"] =
+            new(TwoWay, PrivateZoeNewPhone, OutOfRangeZoe, true, SkipReason.Private),
+        ["a Notes event out of range beside a private CRM record: skipped as private"] =
+            new(TwoWay, OutOfRangeZoe, PrivateZoeNewPhone, true, SkipReason.Private),
+
+        ["a Notes event out of range is not created in the CRM"] =
+            new(NotesToCrm, OutOfRangeZoe, SideState.Absent, false, SkipReason.OutOfRange),
+        ["a CRM event out of range is not created in Notes"] =
+            new(CrmToNotes, SideState.Absent, OutOfRangeZoe, false, SkipReason.OutOfRange),
+        ["a linked Notes event now out of range: neither side's change is carried"] =
+            new(TwoWay, OutOfRangeZoeNewPhone, Present(ZoeNewEmail), true, SkipReason.OutOfRange),
+        ["a linked CRM event now out of range whose Notes event was deleted: not deleted"] =
+            new(TwoWay, SideState.Deleted, OutOfRangeZoe, true, SkipReason.OutOfRange),
+    };
+
+    public static TheoryData<string> SituationNames => new(Situations.Keys);
 
     [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_private_item_without_a_counterpart_is_never_created_on_the_other_side(
-        SyncDirection direction, ConflictWinner winner, SyncSide privateSide)
+    [MemberData(nameof(SituationNames))]
+    public void A_private_item_or_an_event_out_of_range_is_skipped_with_nothing_written_deleted_or_relinked(
+        string situation)
     {
-        var (notes, crm) = Arrange(privateSide, SideState.Present(Zoe, isPrivate: true), SideState.Absent);
+        var (profile, notes, crm, linked, skipped) = Situations[situation];
 
-        var item = Decide(notes, crm, link: null, direction, winner);
+        var item = Decide(notes, crm, linked ? LinkOf(Zoe) : null, profile, ConflictWinner.Crm);
 
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Private), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_first_match_with_one_private_side_writes_nothing_to_either_side_and_is_not_linked(
-        SyncDirection direction, ConflictWinner winner, SyncSide privateSide)
-    {
-        var (notes, crm) = Arrange(privateSide,
-            SideState.Present(Zoe.With("phone", "+33 6 00 00 00 01"), isPrivate: true),
-            Present(Zoe.With("phone", null)));
-
-        var item = Decide(notes, crm, link: null, direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Private), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void An_item_that_turned_private_after_linking_stops_syncing_and_keeps_the_link_untouched(
-        SyncDirection direction, ConflictWinner winner, SyncSide privateSide)
-    {
-        var link = LinkOf(Zoe);
-        var fingerprintsBefore = link.Fingerprints.ToDictionary();
-        var versionBefore = link.Version;
-        // Both sides changed since, so anything but privacy would write somewhere.
-        var (notes, crm) = Arrange(privateSide,
-            SideState.Present(Zoe.With("phone", "+33 6 00 00 00 01"), isPrivate: true),
-            Present(Zoe.With("email", "zoe.dupont@acme.example")));
-
-        var item = Decide(notes, crm, link, direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Private), item);
-        Assert.Equal(fingerprintsBefore, link.Fingerprints);
-        Assert.Equal(versionBefore, link.Version);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void An_item_that_turned_private_is_not_deleted_when_its_counterpart_was(
-        SyncDirection direction, ConflictWinner winner, SyncSide privateSide)
-    {
-        var (notes, crm) = Arrange(privateSide, SideState.Present(Zoe, isPrivate: true), SideState.Deleted);
-
-        var item = Decide(notes, crm, LinkOf(Zoe), direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Private), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void Privacy_wins_over_an_event_being_out_of_range(
-        SyncDirection direction, ConflictWinner winner, SyncSide privateSide)
-    {
-        var (notes, crm) = Arrange(privateSide,
-            SideState.Present(Zoe, isPrivate: true), SideState.Present(Zoe, isOutOfRange: true));
-
-        var item = Decide(notes, crm, LinkOf(Zoe), direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.Private), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void An_event_out_of_range_without_a_counterpart_is_not_created(
-        SyncDirection direction, ConflictWinner winner, SyncSide outOfRangeSide)
-    {
-        var (notes, crm) = Arrange(outOfRangeSide, SideState.Present(Zoe, isOutOfRange: true), SideState.Absent);
-
-        var item = Decide(notes, crm, link: null, direction, winner);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.OutOfRange), item);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_linked_event_out_of_range_is_neither_updated_nor_deleted(
-        SyncDirection direction, ConflictWinner winner, SyncSide outOfRangeSide)
-    {
-        var link = LinkOf(Zoe);
-        var edited = SideState.Present(Zoe.With("lastName", "Durand"), isOutOfRange: true);
-
-        var whenOtherChanged = Arrange(outOfRangeSide, edited, Present(Zoe.With("email", "zd@acme.example")));
-        var whenOtherDeleted = Arrange(outOfRangeSide, edited, SideState.Deleted);
-
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.OutOfRange),
-            Decide(whenOtherChanged.Notes, whenOtherChanged.Crm, link, direction, winner));
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.OutOfRange),
-            Decide(whenOtherDeleted.Notes, whenOtherDeleted.Crm, link, direction, winner));
+        Assert.Equal(new SyncPlanItem.Skip(skipped), item);
     }
 }

@@ -1,133 +1,111 @@
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 using NotesSync.Domain.Sync;
+using static NotesSync.Domain.Profiles.SyncDirection;
+using static NotesSync.Domain.Tests.Sync.FieldOutcome;
+using static NotesSync.Domain.Tests.Sync.FieldSituation;
+using static NotesSync.Domain.Tests.Sync.LastSync;
 using static NotesSync.Domain.Tests.Sync.Pairs;
 
 namespace NotesSync.Domain.Tests.Sync;
 
+/// <summary>Pairs NotesSync never linked: a record on one side only, or a first match of two records.</summary>
 public class UnlinkedPairTests
 {
-    public static TheoryData<SyncDirection, ConflictWinner> Profiles => EveryProfile();
+    private sealed record OneSide(
+        SyncDirection Profile, bool InNotes, bool InCrm, SyncPlanItem Decision, SyncPlanItem NextRun);
+
+    private static readonly SyncPlanItem NothingToDo = new SyncPlanItem.Skip(SkipReason.Unchanged);
+    private static readonly SyncPlanItem LeftAlone = new SyncPlanItem.Skip(SkipReason.DirectionForbids);
+    private static readonly SyncPlanItem BothGone = new SyncPlanItem.Skip(SkipReason.BothGone);
+
+    // The decision, and what the next run decides with nothing changed in between.
+    private static readonly Dictionary<string, OneSide> OneSideOnly = new()
+    {
+        ["two-way, a new Notes item: created in the CRM"] =
+            new(TwoWay, true, false, new SyncPlanItem.CreateInCrm(Zoe), NothingToDo),
+        ["Notes to CRM, a new Notes item: created in the CRM"] =
+            new(NotesToCrm, true, false, new SyncPlanItem.CreateInCrm(Zoe), NothingToDo),
+        ["CRM to Notes, a new Notes item: left alone"] =
+            new(CrmToNotes, true, false, LeftAlone, LeftAlone),
+        ["two-way, a new CRM record: created in Notes"] =
+            new(TwoWay, false, true, new SyncPlanItem.CreateInNotes(Zoe), NothingToDo),
+        ["CRM to Notes, a new CRM record: created in Notes"] =
+            new(CrmToNotes, false, true, new SyncPlanItem.CreateInNotes(Zoe), NothingToDo),
+        ["Notes to CRM, a new CRM record: left alone"] =
+            new(NotesToCrm, false, true, LeftAlone, LeftAlone),
+        ["nothing on either side"] =
+            new(TwoWay, false, false, BothGone, BothGone),
+    };
+
+    public static TheoryData<string> OneSideOnlyNames => new(OneSideOnly.Keys);
 
     [Theory]
-    [InlineData(SyncDirection.TwoWay, true)]
-    [InlineData(SyncDirection.NotesToCrm, true)]
-    [InlineData(SyncDirection.CrmToNotes, false)]
-    public void A_new_Notes_item_is_created_in_the_CRM_only_when_the_profile_writes_the_CRM(
-        SyncDirection direction, bool created)
+    [MemberData(nameof(OneSideOnlyNames))]
+    public void A_record_on_one_side_only_is_created_on_the_other_where_the_profile_writes_and_linked(string situation)
     {
-        var item = Decide(Present(Zoe), SideState.Absent, link: null, direction, ConflictWinner.Crm);
+        var (profile, inNotes, inCrm, decision, nextRun) = OneSideOnly[situation];
+        var pair = PairSimulation.Unlinked(profile, ConflictWinner.Crm, inNotes ? Zoe : null, inCrm ? Zoe : null);
 
-        if (created) Assert.Same(Zoe, Assert.IsType<SyncPlanItem.CreateInCrm>(item).Fields);
-        else Assert.Equal(new SyncPlanItem.Skip(SkipReason.DirectionForbids), item);
-    }
-
-    [Theory]
-    [InlineData(SyncDirection.TwoWay, true)]
-    [InlineData(SyncDirection.CrmToNotes, true)]
-    [InlineData(SyncDirection.NotesToCrm, false)]
-    public void A_new_CRM_record_is_created_in_Notes_only_when_the_profile_writes_Notes(
-        SyncDirection direction, bool created)
-    {
-        var item = Decide(SideState.Absent, Present(Zoe), link: null, direction, ConflictWinner.Notes);
-
-        if (created) Assert.Same(Zoe, Assert.IsType<SyncPlanItem.CreateInNotes>(item).Fields);
-        else Assert.Equal(new SyncPlanItem.Skip(SkipReason.DirectionForbids), item);
+        AssertDecision(decision, pair.Run());
+        AssertDecision(nextRun, pair.Run());
     }
 
     [Fact]
-    public void A_created_record_is_linked_with_the_same_version_on_both_sides()
+    public void A_deleted_side_with_no_link_left_is_nothing_to_sync()
+    {
+        Assert.Equal(new SyncPlanItem.Skip(SkipReason.BothGone),
+            Decide(SideState.Deleted, SideState.Absent, link: null, TwoWay, ConflictWinner.Crm));
+    }
+
+    [Fact]
+    public void A_created_record_is_linked_with_the_same_values_on_both_sides()
     {
         var create = Assert.IsType<SyncPlanItem.CreateInCrm>(
-            Decide(Present(Zoe), SideState.Absent, link: null, SyncDirection.TwoWay, ConflictWinner.Crm));
+            Decide(Present(Zoe), SideState.Absent, link: null, TwoWay, ConflictWinner.Crm));
 
-        Assert.Same(create.Synced.Notes, create.Synced.Crm);
-        Assert.Same(Zoe, create.Synced.Notes);
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void Nothing_on_either_side_without_a_link_is_skipped_as_both_gone(SyncDirection direction, ConflictWinner winner)
-    {
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.BothGone),
-            Decide(SideState.Absent, SideState.Absent, link: null, direction, winner));
-        Assert.Equal(new SyncPlanItem.Skip(SkipReason.BothGone),
-            Decide(SideState.Deleted, SideState.Absent, link: null, direction, winner));
-    }
-
-    [Theory]
-    [MemberData(nameof(Profiles))]
-    public void A_first_match_with_identical_values_is_linked_without_any_write(SyncDirection direction, ConflictWinner winner)
-    {
-        var item = Decide(Present(Zoe), Present(Zoe.With("lastName", " Dupont ")), link: null, direction, winner);
-
-        var update = Assert.IsType<SyncPlanItem.Update>(item);
-        Assert.True(update.WritesNothing);
-        Assert.Empty(update.Conflicts);
-        Assert.Equal(Zoe.Keys.Order(), update.Synced.Notes.Keys.Order());
+        var zoeAsTyped = Fields(
+            ("firstName", "Zoë"), ("lastName", "Dupont"), ("email", "zoe@acme.example"), ("phone", "+33 1 23 45 67 89"));
+        Assert.Equal(zoeAsTyped, create.Fields);
+        Assert.Equal(zoeAsTyped, create.Synced.Notes);
+        Assert.Equal(zoeAsTyped, create.Synced.Crm);
     }
 
     // A first match has no base: an empty side is filled from the other without conflict, two different values
-    // conflict and the winner decides; writes go only where the profile allows.
-    public static TheoryData<SyncDirection, ConflictWinner, string?, string?, string?, string?, bool> FirstMatchFields()
+    // conflict and the winner decides; writes go only where the profile allows; the pair is linked even when nothing
+    // is written, and the next run finds nothing to do.
+    private static readonly Dictionary<string, FieldSituation> FirstMatches = new()
     {
-        var data = new TheoryData<SyncDirection, ConflictWinner, string?, string?, string?, string?, bool>();
-        foreach (var direction in Directions)
-        {
-            foreach (var winner in Winners)
-            {
-                var crmWritable = Writes(direction, SyncSide.Crm);
-                var notesWritable = Writes(direction, SyncSide.Notes);
-                // notes, crm → written to the CRM, written to Notes, conflict
-                data.Add(direction, winner, "+33 1 23 45 67 89", null, crmWritable ? "+33 1 23 45 67 89" : null, null, false);
-                data.Add(direction, winner, null, "+33 1 23 45 67 89", null, notesWritable ? "+33 1 23 45 67 89" : null, false);
-                data.Add(direction, winner, "   ", "+33 1 23 45 67 89", null, notesWritable ? "+33 1 23 45 67 89" : null, false);
-                data.Add(direction, winner, "東京 ", "", crmWritable ? "東京 " : null, null, false);
-                data.Add(direction, winner, "+33 1 23 45 67 89", " +33 1 23 45 67 89 ", null, null, false);
-                data.Add(direction, winner, "+33 1 23 45 67 89", "+33 6 00 00 00 01",
-                    winner == ConflictWinner.Notes && crmWritable ? "+33 1 23 45 67 89" : null,
-                    winner == ConflictWinner.Crm && notesWritable ? "+33 6 00 00 00 01" : null,
-                    true);
-            }
-        }
-        return data;
-    }
+        ["the same value but for white space: linked without a write"] =
+            new(TwoWay, ConflictWinner.Crm, FirstMatch, "Dupont", " Dupont ", WritesNothing()),
+        ["only Notes has the field: the CRM gets it"] =
+            new(TwoWay, ConflictWinner.Crm, FirstMatch, "Dupont", null, Writes(toCrm: LastName("Dupont"))),
+        ["only the CRM has the field: Notes gets it"] =
+            new(TwoWay, ConflictWinner.Notes, FirstMatch, null, "Dupont", Writes(toNotes: LastName("Dupont"))),
+        ["Notes holds only white space: the CRM's value fills it, no conflict"] =
+            new(TwoWay, ConflictWinner.Notes, FirstMatch, "   ", "Dupont", Writes(toNotes: LastName("Dupont"))),
+        ["the CRM holds an empty value: Notes' value is written as Notes has it, untrimmed"] =
+            new(TwoWay, ConflictWinner.Crm, FirstMatch, "Dupont ", "", Writes(toCrm: LastName("Dupont "))),
+        ["CRM to Notes, only Notes has a value: nothing written, the CRM stays empty"] =
+            new(CrmToNotes, ConflictWinner.Notes, FirstMatch, "Dupont", null, WritesNothing()),
+        ["Notes to CRM, only the CRM has a value: nothing written, Notes stays empty"] =
+            new(NotesToCrm, ConflictWinner.Crm, FirstMatch, null, "Dupont", WritesNothing()),
+        ["the values differ and the CRM wins: Notes gets the CRM's value, Notes' is logged"] =
+            new(TwoWay, ConflictWinner.Crm, FirstMatch, "Dupont", "Durand",
+                Writes(toNotes: LastName("Durand"), conflict: WonBy(SyncSide.Crm, "Dupont"))),
+        ["the values differ and Notes wins: the CRM gets Notes' value, the CRM's is logged"] =
+            new(TwoWay, ConflictWinner.Notes, FirstMatch, "Dupont", "Durand",
+                Writes(toCrm: LastName("Dupont"), conflict: WonBy(SyncSide.Notes, "Durand"))),
+        ["Notes to CRM, the values differ and the CRM wins: nothing written, Notes' value is logged"] =
+            new(NotesToCrm, ConflictWinner.Crm, FirstMatch, "Dupont", "Durand",
+                WritesNothing(conflict: WonBy(SyncSide.Crm, "Dupont"))),
+    };
+
+    public static TheoryData<string> FirstMatchNames => new(FirstMatches.Keys);
 
     [Theory]
-    [MemberData(nameof(FirstMatchFields))]
+    [MemberData(nameof(FirstMatchNames))]
     public void A_first_match_fills_empty_fields_from_the_other_side_and_lets_the_winner_settle_differences(
-        SyncDirection direction, ConflictWinner winner, string? notesPhone, string? crmPhone,
-        string? writtenToCrm, string? writtenToNotes, bool conflict)
-    {
-        var item = Decide(Present(Zoe.With("phone", notesPhone)), Present(Zoe.With("phone", crmPhone)), link: null,
-            direction, winner);
-
-        var update = Assert.IsType<SyncPlanItem.Update>(item);
-        AssertWrite(update.ToCrm, writtenToCrm);
-        AssertWrite(update.ToNotes, writtenToNotes);
-        if (conflict)
-            Assert.Equal([new ConflictField("phone", notesPhone, crmPhone)], update.Conflicts);
-        else
-            Assert.Empty(update.Conflicts);
-        Assert.Equal(writtenToCrm ?? crmPhone, update.Synced.Crm["phone"]);
-        Assert.Equal(writtenToNotes ?? notesPhone, update.Synced.Notes["phone"]);
-    }
-
-    [Fact]
-    public void A_first_match_fills_a_field_only_one_side_knows_of()
-    {
-        var notes = Zoe.With("title", "Directrice commerciale");
-
-        var update = Assert.IsType<SyncPlanItem.Update>(
-            Decide(Present(notes), Present(Zoe), link: null, SyncDirection.TwoWay, ConflictWinner.Crm));
-
-        Assert.Equal(Fields(("title", "Directrice commerciale")), update.ToCrm);
-        Assert.Empty(update.ToNotes);
-    }
-
-    private static void AssertWrite(IReadOnlyDictionary<string, string?> writes, string? expected)
-    {
-        if (expected is null) Assert.Empty(writes);
-        else Assert.Equal(Fields(("phone", expected)), writes);
-    }
+        string situation) =>
+        FirstMatches[situation].Check();
 }
