@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.ResponseCompression;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Domino.Control;
 using NotesSync.Simulators.Domino.Http;
 using NotesSync.Simulators.Domino.Knobs;
@@ -47,6 +48,7 @@ public sealed class DominoSimulator : IAsyncDisposable
     public SeededUser? Demo { get; private set; }
 
     public CallLog Calls => Knobs.Calls;
+    public RequestJournal Journal => Knobs.Journal;
     public FaultInjector Faults => Knobs.Faults;
     public ConcurrencyGauge Concurrency => Knobs.Concurrency;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Domino.CalendarService;
 using NotesSync.Simulators.Domino.DataService;
 using NotesSync.Simulators.Domino.Knobs;
@@ -29,9 +30,12 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
         var status = 0;
         var aborted = false;
         string? user = null;
+        var body = "";
         knobs.Concurrency.Enter();
         try
         {
+            // Read first, so that the journal has the body even of a request a fault then drops.
+            body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
             if (knobs.Latency > TimeSpan.Zero) await Task.Delay(knobs.Latency, http.RequestAborted);
             var fault = knobs.Faults.Take(method, path);
             if (fault?.Action == FaultAction.Delay) await Task.Delay(fault.Delay, http.RequestAborted);
@@ -50,7 +54,6 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
                 return;
             }
 
-            var body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
             var response = Dispatch(http, method, path, body, out user);
             status = response.Status;
             if (fault?.Action == FaultAction.ApplyThenAbort)
@@ -73,6 +76,8 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
         finally
         {
             knobs.Concurrency.Exit();
+            knobs.Journal.Record(new RecordedRequest(method, path, http.Request.QueryString.Value ?? "",
+                RecordedRequest.KeepHeaders(http.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()))), body));
             knobs.Calls.Add(new CallRecord(state.Clock.GetUtcNow(), method, sentMethod, path, http.Request.QueryString.Value ?? "",
                 status, user, Stopwatch.GetElapsedTime(started), aborted));
         }

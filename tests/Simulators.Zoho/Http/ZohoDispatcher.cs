@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Zoho.Control;
 
 namespace NotesSync.Simulators.Zoho.Http;
@@ -25,8 +26,13 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
 
         var call = new CallContext();
         var clock = Stopwatch.StartNew();
+        var body = "";
         try
         {
+            // Buffered, so that the journal keeps the body and the handler still reads it from the start.
+            context.Request.EnableBuffering();
+            body = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync(context.RequestAborted);
+            context.Request.Body.Position = 0;
             if (path.StartsWith("/oauth/", StringComparison.OrdinalIgnoreCase))
                 await _accounts.HandleAsync(context, call);
             else if (path.StartsWith("/crm/", StringComparison.OrdinalIgnoreCase))
@@ -40,6 +46,8 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
         }
         finally
         {
+            state.Journal.Record(new RecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty,
+                RecordedRequest.KeepHeaders(context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()))), body));
             state.Calls.Add(new ZohoCall(
                 state.Now,
                 context.Request.Method,
