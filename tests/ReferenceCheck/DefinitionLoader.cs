@@ -53,7 +53,7 @@ internal static class DefinitionLoader
             }
             if (location is not ("query" or "header")) continue; // path parameters are matched by the template; formData is not JSON
             var rule = operation.Parameter(location, parameter["name"]!.GetValue<string>());
-            rule.Required |= parameter["required"]?.GetValue<bool>() == true;
+            if (parameter["required"]?.GetValue<bool>() == true) rule.RequiredBy ??= file;
             // OpenAPI 3 nests the schema; Swagger 2 writes type, enum and limits on the parameter itself.
             rule.Schemas.Add((new Schema(parameter["schema"] ?? parameter, resolved.File), file));
         }
@@ -86,7 +86,8 @@ internal static class DefinitionLoader
             foreach (var (name, parameter) in limits["parameters"] as JsonObject ?? [])
             {
                 var rule = operation.Parameter(parameter!["in"]?.GetValue<string>() ?? "query", name);
-                rule.Required |= parameter["required"]?.GetValue<bool>() == true;
+                if (parameter["required"]?.GetValue<bool>() == true)
+                    rule.RequiredBy ??= $"doc-limits: {parameter["source"]?.GetValue<string>() ?? source}";
                 if (parameter["schema"] is { } schema)
                     rule.Schemas.Add((new Schema(schema, DocLimitsFile), $"doc-limits: {parameter["source"]?.GetValue<string>() ?? source}"));
             }

@@ -14,7 +14,8 @@ internal sealed class ParameterRule(string name, string location)
     /// <summary><c>query</c> or <c>header</c>.</summary>
     public string In { get; } = location;
 
-    public bool Required { get; set; }
+    /// <summary>Who makes the parameter required (a vendor file, or doc-limits.json with its source); null when optional.</summary>
+    public string? RequiredBy { get; set; }
 
     /// <summary>Every schema the value must meet, each with where it comes from (the vendor's file or a digest).</summary>
     public List<(Schema Schema, string Origin)> Schemas { get; } = [];

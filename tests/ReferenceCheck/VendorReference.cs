@@ -115,8 +115,8 @@ public sealed class VendorReference
             var value = rule.In == "query" ? query.FirstOrDefault(q => q.Name == rule.Name).Value : request.Header(rule.Name);
             if (value is null)
             {
-                if (rule.Required)
-                    findings.Add(new Finding(request, "required-parameter", $"{rule.In} parameter '{rule.Name}' is required by {Origins(rule)}"));
+                if (rule.RequiredBy is { } requiredBy)
+                    findings.Add(new Finding(request, "required-parameter", $"{rule.In} parameter '{rule.Name}' is required ({requiredBy})"));
             }
             else if (rule.In == "header") CheckValue(request, "header-value", rule, value, findings);
         }
@@ -187,6 +187,4 @@ public sealed class VendorReference
         })];
 
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
-
-    private static string Origins(ParameterRule rule) => string.Join(" and ", rule.Schemas.Select(s => s.Origin).Distinct());
 }
