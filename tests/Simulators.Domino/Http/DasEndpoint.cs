@@ -31,6 +31,18 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
         var aborted = false;
         string? user = null;
         var body = "";
+        // Taken now: once a fault aborts the connection, the request's headers can no longer be read.
+        var headers = RecordedRequest.KeepHeaders(http.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
+        var logged = false;
+        // Logged before a fault drops the connection: a client that sees the drop may read the log at once.
+        void Log()
+        {
+            logged = true;
+            knobs.Calls.Add(new CallRecord(state.Clock.GetUtcNow(), method, sentMethod, path, http.Request.QueryString.Value ?? "",
+                status, user, Stopwatch.GetElapsedTime(started), aborted));
+            knobs.Journal.Record(new RecordedRequest(method, path, http.Request.QueryString.Value ?? "", headers, body));
+        }
+
         knobs.Concurrency.Enter();
         try
         {
@@ -42,6 +54,7 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
             if (fault?.Action == FaultAction.AbortWithoutApplying)
             {
                 aborted = true;
+                Log();
                 http.Abort();
                 return;
             }
@@ -60,6 +73,7 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
             {
                 // The work is done and saved; the client only sees a dropped connection.
                 aborted = true;
+                Log();
                 http.Abort();
                 return;
             }
@@ -76,10 +90,7 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
         finally
         {
             knobs.Concurrency.Exit();
-            knobs.Journal.Record(new RecordedRequest(method, path, http.Request.QueryString.Value ?? "",
-                RecordedRequest.KeepHeaders(http.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()))), body));
-            knobs.Calls.Add(new CallRecord(state.Clock.GetUtcNow(), method, sentMethod, path, http.Request.QueryString.Value ?? "",
-                status, user, Stopwatch.GetElapsedTime(started), aborted));
+            if (!logged) Log();
         }
     }
 

@@ -27,6 +27,8 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
         var call = new CallContext();
         var clock = Stopwatch.StartNew();
         var body = "";
+        // Taken now: once a fault aborts the connection, the request's headers can no longer be read.
+        var headers = RecordedRequest.KeepHeaders(context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
         try
         {
             // Buffered, so that the journal keeps the body and the handler still reads it from the start.
@@ -46,8 +48,6 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
         }
         finally
         {
-            state.Journal.Record(new RecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty,
-                RecordedRequest.KeepHeaders(context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()))), body));
             state.Calls.Add(new ZohoCall(
                 state.Now,
                 context.Request.Method,
@@ -59,6 +59,7 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
                 clock.Elapsed,
                 call.Aborted,
                 call.Fault?.Kind.ToString()));
+            state.Journal.Record(new RecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty, headers, body));
         }
     }
 
