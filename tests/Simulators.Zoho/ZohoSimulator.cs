@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Zoho.Http;
 
 namespace NotesSync.Simulators.Zoho;
@@ -31,6 +32,9 @@ public sealed class ZohoSimulator : IAsyncDisposable
     public string ApiDomain => State.ApiDomain;
 
     public ZohoSimulatorOptions Options => State.Options;
+
+    /// <summary>Every request received, whole; see <see cref="ZohoSimulatorState.Journal"/>.</summary>
+    public RequestJournal Journal => State.Journal;
 
     public static async Task<ZohoSimulator> StartAsync(ZohoSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {

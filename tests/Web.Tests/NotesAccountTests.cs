@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Infrastructure.Persistence;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Domino.Hosting;
 using NotesSync.Simulators.Domino.Notes;
 using NotesSync.Simulators.Domino.State;
@@ -34,6 +35,7 @@ public class NotesAccountTests : IAsyncLifetime
     {
         await _domino.DisposeAsync();
         await _app.DisposeAsync();
+        Conformance.Require(domino: _domino.Journal);
     }
 
     private Task<HttpResponseMessage> ConnectAsync(string password = Password, string? mailFile = null) =>

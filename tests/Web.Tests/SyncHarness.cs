@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Domino.Hosting;
 using NotesSync.Simulators.Domino.State;
 using NotesSync.Simulators.Zoho;
@@ -153,5 +154,7 @@ public sealed class SyncHarness : IAsyncDisposable
         await App.DisposeAsync();
         await Zoho.DisposeAsync();
         await Domino.DisposeAsync();
+        // Every request the test made NotesSync send, as IBM's and Zoho's own definitions allow (../shared/reference).
+        Conformance.Require(Domino.Journal, Zoho.Journal);
     }
 }

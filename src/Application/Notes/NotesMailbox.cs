@@ -96,9 +96,13 @@ public interface INotesMailbox
     /// <summary>Creates a document of <paramref name="form"/>; answers its UNID.</summary>
     Task<Result<string>> CreateDocumentAsync(string form, IReadOnlyDictionary<string, NotesItem> items, CancellationToken ct);
 
-    /// <summary>Changes only the items given (PATCH), if the document was not modified since <paramref name="lastModified"/>.</summary>
+    /// <summary>
+    /// Changes only the items given (PATCH), if the document was not modified since <paramref name="lastModified"/>.
+    /// <paramref name="form"/> is the document's form (<see cref="NotesDocument.Form"/>), which lets Domino compute
+    /// what the form derives; without it the mailbox uses the form it read for that document, if it read one.
+    /// </summary>
     Task<Result<NotesWriteOutcome>> UpdateDocumentAsync(
-        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, CancellationToken ct);
+        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, CancellationToken ct, string? form = null);
 
     Task<Result<NotesWriteOutcome>> DeleteDocumentAsync(string unid, string? lastModified, CancellationToken ct);
 

@@ -125,7 +125,7 @@ internal sealed class DominoGateway(DasClient das, IOptions<DominoOptions> optio
             var data = Enabled("data");
             if (data)
             {
-                var probe = await das.SendAsync(credentials, HttpMethod.Get, "/api/data?compact=true", ct);
+                var probe = await das.SendAsync(credentials, HttpMethod.Get, "/api/data", ct);
                 if (probe.IsFailure) return probe.Error!;
                 if (Interpret(probe.Value) is { Code: "invalid-credentials" } refused) return refused;
             }
@@ -134,7 +134,7 @@ internal sealed class DominoGateway(DasClient das, IOptions<DominoOptions> optio
         }
 
         if (Interpret(list.Value) is { Code: "invalid-credentials" } denied) return denied;
-        var fallback = await das.SendAsync(credentials, HttpMethod.Get, "/api/data?compact=true", ct);
+        var fallback = await das.SendAsync(credentials, HttpMethod.Get, "/api/data", ct);
         if (fallback.IsFailure) return fallback.Error!;
         return Interpret(fallback.Value) switch
         {

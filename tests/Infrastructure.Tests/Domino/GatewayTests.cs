@@ -22,6 +22,7 @@ public class GatewayTests : IAsyncLifetime
     {
         await _domino.DisposeAsync();
         await _services.DisposeAsync();
+        NotesSync.ReferenceCheck.Conformance.Require(domino: _domino.Journal);
     }
 
     private NotesCredentials Jane(string password = "s3cret-Pw") => new(_domino.BaseUri, "Jane Doe", password);

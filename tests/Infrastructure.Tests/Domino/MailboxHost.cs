@@ -68,5 +68,6 @@ internal sealed class MailboxHost : IAsyncDisposable
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
         await Simulator.DisposeAsync();
+        NotesSync.ReferenceCheck.Conformance.Require(domino: Simulator.Journal);
     }
 }

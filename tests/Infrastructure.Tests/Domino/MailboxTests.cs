@@ -185,6 +185,9 @@ public sealed class MailboxTests
         Assert.Equal("1", stored.Text("Importance"));
         var write = host.CallsTo($"/documents/unid/{unid}")[^1];
         Assert.Equal(("POST", "PATCH", 200), (write.SentMethod, write.Method, write.Status));
+        // Computed with the form read, as data.yaml requires: the template derives DueDate from DueDateTime.
+        Assert.Equal("?form=Task&computewithform=true", write.Query);
+        Assert.Equal(NotesDateTime.OnDate(new DateOnly(2024, 5, 10)), stored.Items["DueDate"].FirstValue);
     }
 
     [Fact]

@@ -198,6 +198,29 @@ public sealed class MailboxWireShapeTests
     }
 
     [Fact]
+    public async Task An_update_computes_with_the_documents_form_named_never_with_computewithform_alone()
+    {
+        // IBM's data.yaml, computewithform: "You must identify the form."
+        var domino = new CannedDomino((request, _) => request.Method == HttpMethod.Get
+            ? Json("""{"@unid":"BBB","@form":"Task","Subject":"x"}""")
+            : new HttpResponseMessage(HttpStatusCode.OK));
+        var mailbox = Mailbox(domino);
+        var items = new Dictionary<string, NotesItem> { ["Subject"] = NotesItem.Text("y") };
+
+        await mailbox.UpdateDocumentAsync("AAA", items, null, Ct, form: "Person");
+        await mailbox.GetDocumentAsync("BBB", Ct);
+        await mailbox.UpdateDocumentAsync("BBB", items, null, Ct);
+        await mailbox.UpdateDocumentAsync("CCC", items, null, Ct);
+
+        var updates = domino.Requests.Where(r => r.Request.Method == HttpMethod.Post).Select(r => r.Request.RequestUri!.PathAndQuery).ToList();
+        Assert.Equal([
+            "/mail/jdoe.nsf/api/data/documents/unid/AAA?form=Person&computewithform=true",
+            "/mail/jdoe.nsf/api/data/documents/unid/BBB?form=Task&computewithform=true",
+            "/mail/jdoe.nsf/api/data/documents/unid/CCC",
+        ], updates);
+    }
+
+    [Fact]
     public async Task A_delete_refused_because_another_user_modified_the_document_answers_changed_meanwhile()
     {
         var domino = new CannedDomino((_, _) => Json(

@@ -151,5 +151,6 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
         await Simulator.DisposeAsync();
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
+        NotesSync.ReferenceCheck.Conformance.Require(zoho: Simulator.Journal);
     }
 }

@@ -177,6 +177,9 @@ internal sealed class DocumentResources(DominoState state)
             doc.RestoreItems(before);
             return DasResponse.NotesError(400, e.Message);
         }
+        // Not refused without ?form=: data.yaml says "You must identify the form", but the DAS code (das.md §1.5) runs
+        // computeWithForm on the document, whose Form item names it; what a server answers is unknown, so the check
+        // against IBM's files (NotesSync.ReferenceCheck) is what holds the adapter to sending it.
         if (req.QueryIsTrue("computewithform")) ComputeWithForm.Run(doc);
         state.Touch(doc, req.User);
         return new DasResponse(200, "application/json");

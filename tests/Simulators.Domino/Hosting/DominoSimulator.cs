@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.ResponseCompression;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Domino.Control;
 using NotesSync.Simulators.Domino.Http;
 using NotesSync.Simulators.Domino.Knobs;
@@ -51,6 +52,7 @@ public sealed class DominoSimulator : IAsyncDisposable
     public SeededUser? Demo { get; private set; }
 
     public CallLog Calls => Knobs.Calls;
+    public RequestJournal Journal => Knobs.Journal;
     public FaultInjector Faults => Knobs.Faults;
     public ConcurrencyGauge Concurrency => Knobs.Concurrency;
 

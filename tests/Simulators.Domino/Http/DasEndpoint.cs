@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Domino.CalendarService;
 using NotesSync.Simulators.Domino.DataService;
 using NotesSync.Simulators.Domino.Knobs;
@@ -29,15 +30,31 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
         var status = 0;
         var aborted = false;
         string? user = null;
+        var body = "";
+        // Taken now: once a fault aborts the connection, the request's headers can no longer be read.
+        var headers = RecordedRequest.KeepHeaders(http.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
+        var logged = false;
+        // Logged before a fault drops the connection: a client that sees the drop may read the log at once.
+        void Log()
+        {
+            logged = true;
+            knobs.Calls.Add(new CallRecord(state.Clock.GetUtcNow(), method, sentMethod, path, http.Request.QueryString.Value ?? "",
+                status, user, Stopwatch.GetElapsedTime(started), aborted));
+            knobs.Journal.Record(new RecordedRequest(method, path, http.Request.QueryString.Value ?? "", headers, body));
+        }
+
         knobs.Concurrency.Enter();
         try
         {
+            // Read first, so that the journal has the body even of a request a fault then drops.
+            body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
             if (knobs.Latency > TimeSpan.Zero) await Task.Delay(knobs.Latency, http.RequestAborted);
             var fault = knobs.Faults.Take(method, path);
             if (fault?.Action == FaultAction.Delay) await Task.Delay(fault.Delay, http.RequestAborted);
             if (fault?.Action == FaultAction.AbortWithoutApplying)
             {
                 aborted = true;
+                Log();
                 http.Abort();
                 return;
             }
@@ -50,13 +67,13 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
                 return;
             }
 
-            var body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
             var response = Dispatch(http, method, path, body, out user);
             status = response.Status;
             if (fault?.Action == FaultAction.ApplyThenAbort)
             {
                 // The work is done and saved; the client only sees a dropped connection.
                 aborted = true;
+                Log();
                 http.Abort();
                 return;
             }
@@ -73,8 +90,7 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
         finally
         {
             knobs.Concurrency.Exit();
-            knobs.Calls.Add(new CallRecord(state.Clock.GetUtcNow(), method, sentMethod, path, http.Request.QueryString.Value ?? "",
-                status, user, Stopwatch.GetElapsedTime(started), aborted));
+            if (!logged) Log();
         }
     }
 

@@ -1,3 +1,5 @@
+using NotesSync.ReferenceCheck;
+
 namespace NotesSync.Simulators.Domino.Knobs;
 
 /// <summary>Run-time behaviour of the simulator that is not Domino's own: latency, faults, and what was called.</summary>
@@ -14,5 +16,8 @@ public sealed class SimulatorKnobs
 
     public FaultInjector Faults { get; } = new();
     public CallLog Calls { get; } = new();
+
+    /// <summary>Every DAS request whole (headers, body), for checking against IBM's definitions; control-API calls are not in it.</summary>
+    public RequestJournal Journal { get; } = new();
     public ConcurrencyGauge Concurrency { get; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Zoho.Control;
 
 namespace NotesSync.Simulators.Zoho.Http;
@@ -25,8 +26,15 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
 
         var call = new CallContext();
         var clock = Stopwatch.StartNew();
+        var body = "";
+        // Taken now: once a fault aborts the connection, the request's headers can no longer be read.
+        var headers = RecordedRequest.KeepHeaders(context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
         try
         {
+            // Buffered, so that the journal keeps the body and the handler still reads it from the start.
+            context.Request.EnableBuffering();
+            body = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync(context.RequestAborted);
+            context.Request.Body.Position = 0;
             if (path.StartsWith("/oauth/", StringComparison.OrdinalIgnoreCase))
                 await _accounts.HandleAsync(context, call);
             else if (path.StartsWith("/crm/", StringComparison.OrdinalIgnoreCase))
@@ -51,6 +59,7 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
                 clock.Elapsed,
                 call.Aborted,
                 call.Fault?.Kind.ToString()));
+            state.Journal.Record(new RecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty, headers, body));
         }
     }
 

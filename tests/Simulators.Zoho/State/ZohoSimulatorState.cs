@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NotesSync.ReferenceCheck;
 using NotesSync.Simulators.Zoho.Crm;
 
 namespace NotesSync.Simulators.Zoho;
@@ -36,6 +37,9 @@ public sealed partial class ZohoSimulatorState
     public ZohoFaults Faults { get; } = new();
 
     public ZohoCallLog Calls { get; } = new();
+
+    /// <summary>Every request whole (headers, body), for checking against Zoho's definitions; control-API calls are not in it.</summary>
+    public RequestJournal Journal { get; } = new();
 
     internal PageTokenStore PageTokens { get; }
 
