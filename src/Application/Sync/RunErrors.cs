@@ -5,6 +5,9 @@ namespace NotesSync.Application.Sync;
 /// <summary>The one place where what stopped a run becomes the <c>error.code</c> the dashboard explains (api.md "Sync runs").</summary>
 public static class RunErrors
 {
+    public static readonly Error NotLicensed =
+        Error.Forbidden("not-licensed", "This user no longer holds a NotesSync seat; the sync did not run.");
+
     /// <summary>The module stopped by <see cref="Domain.Sync.MassDeletionGuard"/>.</summary>
     public static Error MassDeletion(Domain.Profiles.SyncModule module) => Error.Unprocessable("mass-deletion-guard",
         $"One side reports most of the {module.ToString().ToLowerInvariant()} NotesSync linked as deleted; nothing was deleted. Check the data, then sync again.");

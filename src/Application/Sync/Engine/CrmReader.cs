@@ -14,9 +14,13 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
             foreach (var record in page)
             {
                 if (reads.CrmNewest is null || record.ModifiedTime > reads.CrmNewest) reads.CrmNewest = record.ModifiedTime;
-                // Our own writes of the last run come back as changes: the link already holds what they wrote.
-                if (links.ByCrmId(record.Id) is { } link && record.ModifiedTime <= link.CrmModifiedAt) continue;
-                reads.Crm[record.Id] = CrmSide.Read(record, module);
+                // Our own writes of the last run come back as changes: the link already holds what they wrote. Zoho's
+                // times have whole seconds, so a user's edit in the same second as our write carries the same time:
+                // only a record that still holds what the link knows is taken for ours.
+                var side = CrmSide.Read(record, module);
+                if (links.ByCrmId(record.Id) is { } link && record.ModifiedTime <= link.CrmModifiedAt && LinkVersions.CrmRecordAsLinked(link, side))
+                    continue;
+                reads.Crm[record.Id] = side;
             }
 
             return Task.CompletedTask;

@@ -71,6 +71,10 @@ public sealed class ExecuteSyncRunHandler(
 
     private async Task<Error?> SyncAsync(SyncRun run, RunLiveness liveness, CancellationToken ct)
     {
+        // A run queued before its user lost their seat writes nothing: the seat is what lets NotesSync act for them.
+        var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
+        if (account?.FindUser(run.UserId) is null) return RunErrors.NotLicensed;
+
         var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(run.OrgId, run.UserId), ct);
         if (profile?.Notes is not { } notes) return NotesErrors.NotConnected;
 
