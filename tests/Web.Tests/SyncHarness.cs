@@ -134,6 +134,20 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public IReadOnlyList<NotesSync.Simulators.Zoho.CrmRecord> CrmContacts => Org.Records("Contacts");
 
+    /// <summary>Presses "Start sync" and answers the run's id, without waiting for it.</summary>
+    public async Task<Guid> StartRunAsync()
+    {
+        var started = await Admin.PostAsync("/api/sync/runs", null);
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+    }
+
+    public string AddNotesContact(string first, string last, string email, string phone = "", bool isPrivate = false) =>
+        Domino.State.AddContact(MailFile, new ContactSpec { FirstName = first, LastName = last, Email = email, OfficePhone = phone, Private = isPrivate });
+
+    /// <summary>The mail file's documents of one form (Person, Task), as the user would find them in Notes.</summary>
+    public IReadOnlyList<NotesSync.Simulators.Domino.Notes.DocumentSnapshot> NotesDocuments(string form) => Domino.State.GetDocuments(MailFile, form);
+
     public NotesSync.Simulators.Zoho.CrmRecord AddCrmContact(string first, string last, string email, string? phone = null, params string[] tags)
     {
         var fields = new JsonObject { ["First_Name"] = first, ["Last_Name"] = last, ["Email"] = email };
