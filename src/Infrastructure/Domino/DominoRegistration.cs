@@ -37,6 +37,10 @@ internal static class DominoRegistration
                 builder.AddTimeout(options.AttemptTimeout);
             });
 
+        // Without the default loggers: they would put the Basic credentials (the password) in the logs' state.
+        services.AddHttpClient<DasClient>().RemoveAllLoggers().AddLogger<DasCallLogger>();
+        services.AddSingleton<DasCallLogger>();
+
         services.AddScoped<IDominoGateway, DominoGateway>();
         services.AddScoped<INotesMailboxes, DasMailboxes>();
     }
