@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using NotesSync.Simulators.Domino.Notes;
 
 namespace NotesSync.Web.Tests;
@@ -10,9 +11,14 @@ namespace NotesSync.Web.Tests;
 /// </summary>
 public class ConflictTests : IAsyncLifetime
 {
+    /// <summary>Zoho's clock stands still unless a test moves it: Modified_Time then says which edit came after which.</summary>
+    private readonly FakeTimeProvider _zohoClock = new(DateTimeOffset.UtcNow);
     private SyncHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync();
+    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(_zohoClock);
+
+    /// <summary>The user edits in the CRM a second after the sync wrote the record (TaskSyncTests: the same second).</summary>
+    private void ASecondLater() => _zohoClock.Advance(TimeSpan.FromSeconds(1));
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -29,6 +35,7 @@ public class ConflictTests : IAsyncLifetime
 
         _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid,
             NotesItem.Text("OfficePhoneNumber", "+49 30 1111"), NotesItem.Text("JobTitle", "CTO"));
+        ASecondLater();
         _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Phone"] = "+49 30 2222", ["Department"] = "Tech" });
         return (unid, crmId, await _h.SyncAsync());
     }

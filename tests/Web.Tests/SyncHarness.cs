@@ -33,11 +33,15 @@ public sealed class SyncHarness : IAsyncDisposable
     public HttpClient Admin { get; private set; } = null!;
     public string Secret { get; private set; } = "";
 
-    public static async Task<SyncHarness> StartAsync()
+    /// <param name="zohoClock">
+    /// Zoho's clock (Modified_Time, tokens), when a test must say whether a user's CRM edit falls in the same second
+    /// as the sync's own write of the record; the system clock otherwise.
+    /// </param>
+    public static async Task<SyncHarness> StartAsync(TimeProvider? zohoClock = null)
     {
         var domino = await DominoSimulator.StartAsync();
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
-        var zoho = await ZohoSimulator.StartAsync();
+        var zoho = await ZohoSimulator.StartAsync(zohoClock is null ? null : new ZohoSimulatorOptions { TimeProvider = zohoClock });
         var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
         var app = new NotesSyncApp
         {
