@@ -38,8 +38,7 @@ internal static class DominoRegistration
             });
 
         // Without the default loggers: they would put the Basic credentials (the password) in the logs' state.
-        services.AddHttpClient<DasClient>().RemoveAllLoggers().AddLogger<DasCallLogger>();
-        services.AddSingleton<DasCallLogger>();
+        services.AddHttpClient<DasClient>().LogCallsWithoutHeaders<DasClient>("DAS");
 
         services.AddScoped<IDominoGateway, DominoGateway>();
         services.AddScoped<INotesMailboxes, DasMailboxes>();
