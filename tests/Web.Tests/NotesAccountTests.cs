@@ -174,7 +174,7 @@ public class NotesAccountTests : IAsyncLifetime
 
         var records = _app.Logs.GetSnapshot();
         Assert.NotEmpty(records);
-        Assert.Contains(records, r => r.Category?.Contains("HttpClient", StringComparison.Ordinal) == true);
+        Assert.Contains(records, r => r.Message.StartsWith("DAS GET ", StringComparison.Ordinal));
         foreach (var record in records)
         {
             var text = $"{record.Message} {record.Exception} {string.Join(",", record.StructuredState?.Select(s => s.Value) ?? [])}";

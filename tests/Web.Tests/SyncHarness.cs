@@ -38,12 +38,16 @@ public sealed class SyncHarness : IAsyncDisposable
     /// Starts it all; <paramref name="dominoOptions"/> change the Domino server (e.g. its HTTPS certificate), and
     /// <paramref name="settings"/> the host's configuration on top of <see cref="NotesSyncApp"/>'s defaults.
     /// </summary>
+    /// <param name="zohoClock">
+    /// Zoho's clock (Modified_Time, tokens), when a test must say whether a user's CRM edit falls in the same second
+    /// as the sync's own write of the record; the system clock otherwise.
+    /// </param>
     public static async Task<SyncHarness> StartAsync(
-        DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null)
+        DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? zohoClock = null)
     {
         var domino = await DominoSimulator.StartAsync(dominoOptions);
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
-        var zoho = await ZohoSimulator.StartAsync();
+        var zoho = await ZohoSimulator.StartAsync(zohoClock is null ? null : new ZohoSimulatorOptions { TimeProvider = zohoClock });
         var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
         var app = new NotesSyncApp
         {
@@ -140,6 +144,20 @@ public sealed class SyncHarness : IAsyncDisposable
     }
 
     public IReadOnlyList<NotesSync.Simulators.Zoho.CrmRecord> CrmContacts => Org.Records("Contacts");
+
+    /// <summary>Presses "Start sync" and answers the run's id, without waiting for it.</summary>
+    public async Task<Guid> StartRunAsync()
+    {
+        var started = await Admin.PostAsync("/api/sync/runs", null);
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+    }
+
+    public string AddNotesContact(string first, string last, string email, string phone = "", bool isPrivate = false) =>
+        Domino.State.AddContact(MailFile, new ContactSpec { FirstName = first, LastName = last, Email = email, OfficePhone = phone, Private = isPrivate });
+
+    /// <summary>The mail file's documents of one form (Person, Task), as the user would find them in Notes.</summary>
+    public IReadOnlyList<NotesSync.Simulators.Domino.Notes.DocumentSnapshot> NotesDocuments(string form) => Domino.State.GetDocuments(MailFile, form);
 
     public NotesSync.Simulators.Zoho.CrmRecord AddCrmContact(string first, string last, string email, string? phone = null, params string[] tags)
     {

@@ -43,6 +43,9 @@ internal static class DominoRegistration
                 builder.AddTimeout(options.AttemptTimeout);
             });
 
+        // Without the default loggers: they would put the Basic credentials (the password) in the logs' state.
+        services.AddHttpClient<DasClient>().LogCallsWithoutHeaders<DasClient>("DAS");
+
         services.AddScoped<IDominoGateway, DominoGateway>();
         services.AddScoped<INotesMailboxes, DasMailboxes>();
     }

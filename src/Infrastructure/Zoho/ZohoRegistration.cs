@@ -37,6 +37,10 @@ internal static class ZohoRegistration
                 b.AddTimeout(options.AttemptTimeout);
             });
 
+        // Without the default loggers: they would put the access token in the logs' state.
+        services.AddHttpClient<ZohoApi>().LogCallsWithoutHeaders<ZohoApi>("Zoho");
+        services.AddHttpClient<ZohoOAuthClient>().LogCallsWithoutHeaders<ZohoOAuthClient>("Zoho accounts");
+
         services.AddSingleton<ZohoTokenProvider>();
         services.AddSingleton<ZohoConcurrency>();
         services.AddScoped<ZohoTokenStore>();
