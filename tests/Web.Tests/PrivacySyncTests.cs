@@ -67,7 +67,7 @@ public class PrivacySyncTests : IAsyncLifetime
         Assert.True(string.IsNullOrEmpty(crm["Title"]), $"the private record received the Notes title '{crm["Title"]}'");
     }
 
-    [Fact(Skip = "engine: a CRM record that turned private and is then deleted in the CRM deletes its Notes counterpart (the link outlives the privacy skip, and a deletion carries no private flag)")]
+    [Fact]
     public async Task A_CRM_contact_deleted_after_it_turned_private_is_not_deleted_in_Notes()
     {
         await _h.SettingsAsync("twoWay", tasks: false);

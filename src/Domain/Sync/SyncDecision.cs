@@ -20,8 +20,10 @@ public static class SyncDecision
         ArgumentNullException.ThrowIfNull(crm);
 
         // Privacy comes before everything, deletions included: a private item is never written, and an item that
-        // turned private after it was linked keeps its counterpart on the other side.
-        if (notes.IsPrivate || crm.IsPrivate) return new SyncPlanItem.Skip(SkipReason.Private);
+        // turned private after it was linked stops syncing: its counterpart stays on the other side, and the link
+        // goes, so that deleting the private item later deletes nothing elsewhere (a deletion says nothing of privacy).
+        if (notes.IsPrivate || crm.IsPrivate)
+            return link is null ? new SyncPlanItem.Skip(SkipReason.Private) : new SyncPlanItem.StopSyncing(SkipReason.Private);
         if (notes.IsOutOfRange || crm.IsOutOfRange) return new SyncPlanItem.Skip(SkipReason.OutOfRange);
 
         return link is null

@@ -119,6 +119,16 @@ public abstract record SyncPlanItem
             counts with { ToNotes = counts.ToNotes with { Deleted = counts.ToNotes.Deleted + 1 } };
     }
 
+    /// <summary>
+    /// A linked pair that may no longer be synced (one side turned private): forget the link and write nothing. Both
+    /// sides keep what they hold, and a later deletion on either side is not mirrored, since nothing links them any
+    /// more. Should the item become public again, the ids each side carries adopt the pair again as a first match.
+    /// </summary>
+    public sealed record StopSyncing(SkipReason Reason) : SyncPlanItem
+    {
+        public override ModuleCounts CountInto(ModuleCounts counts) => new Skip(Reason).CountInto(counts);
+    }
+
     /// <summary>Forget the link and write nothing: what is left on either side stays there, unsynced.</summary>
     public sealed record Unlink : SyncPlanItem
     {

@@ -19,6 +19,8 @@ public class CountingTests
     {
         { "unchanged", new SyncPlanItem.Skip(SkipReason.Unchanged), Counts(unchanged: 1) },
         { "private", new SyncPlanItem.Skip(SkipReason.Private), Counts(skippedPrivate: 1) },
+        { "turned private, stops syncing", new SyncPlanItem.StopSyncing(SkipReason.Private), Counts(skippedPrivate: 1) },
+        { "changed during the sync", new SyncPlanItem.Skip(SkipReason.ChangedDuringSync), Counts(failed: 1) },
         { "out of range", new SyncPlanItem.Skip(SkipReason.OutOfRange), Counts() },
         { "direction forbids", new SyncPlanItem.Skip(SkipReason.DirectionForbids), Counts() },
         { "both gone", new SyncPlanItem.Skip(SkipReason.BothGone), Counts() },
@@ -57,6 +59,6 @@ public class CountingTests
 
     private static ModuleCounts Counts(
         DirectionCounts? toCrm = null, DirectionCounts? toNotes = null, int unchanged = 0, int skippedPrivate = 0,
-        int conflicts = 0) =>
-        new(toCrm ?? new DirectionCounts(), toNotes ?? new DirectionCounts(), unchanged, skippedPrivate, conflicts);
+        int conflicts = 0, int failed = 0) =>
+        new(toCrm ?? new DirectionCounts(), toNotes ?? new DirectionCounts(), unchanged, skippedPrivate, conflicts, failed);
 }

@@ -20,7 +20,13 @@ public class PrivacyAndRangeTests
     private static readonly SideState OutOfRangeZoeNewPhone = SideState.Present(ZoeNewPhone, isOutOfRange: true);
 
     /// <param name="Linked">Whether a link to <see cref="Pairs.Zoe"/> exists (so an absent side is a deleted one).</param>
-    private sealed record Situation(SyncDirection Profile, SideState Notes, SideState Crm, bool Linked, SkipReason Skipped);
+    private sealed record Situation(SyncDirection Profile, SideState Notes, SideState Crm, bool Linked, SkipReason Skipped)
+    {
+        /// <summary>A linked pair that turned private stops syncing (its link goes); anything else is skipped.</summary>
+        public SyncPlanItem Expected => Linked && Skipped == SkipReason.Private
+            ? new SyncPlanItem.StopSyncing(SkipReason.Private)
+            : new SyncPlanItem.Skip(Skipped);
+    }
 
     private static readonly Dictionary<string, Situation> Situations = new()
     {
@@ -59,13 +65,13 @@ public class PrivacyAndRangeTests
 
     [Theory]
     [MemberData(nameof(SituationNames))]
-    public void A_private_item_or_an_event_out_of_range_is_skipped_with_nothing_written_deleted_or_relinked(
+    public void A_private_item_or_an_event_out_of_range_has_nothing_written_or_deleted_and_a_linked_private_one_stops_syncing(
         string situation)
     {
-        var (profile, notes, crm, linked, skipped) = Situations[situation];
+        var (profile, notes, crm, linked, _) = Situations[situation];
 
         var item = Decide(notes, crm, linked ? LinkOf(Zoe) : null, profile, ConflictWinner.Crm);
 
-        Assert.Equal(new SyncPlanItem.Skip(skipped), item);
+        Assert.Equal(Situations[situation].Expected, item);
     }
 }

@@ -62,7 +62,7 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
     }
 
     private static bool WritesAnything(SyncPlanItem item) =>
-        item is not (SyncPlanItem.Skip or SyncPlanItem.Unlink or SyncPlanItem.Update { WritesNothing: true });
+        item is not (SyncPlanItem.Skip or SyncPlanItem.StopSyncing or SyncPlanItem.Unlink or SyncPlanItem.Update { WritesNothing: true });
 
     /// <summary>The run's writers of one module, sharing its links and its report.</summary>
     private sealed class Writers
@@ -87,7 +87,7 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
             var pair = planned.Pair;
             switch (planned.Item)
             {
-                case SyncPlanItem.Unlink:
+                case SyncPlanItem.Unlink or SyncPlanItem.StopSyncing:
                     _linker.Forget(pair);
                     break;
                 case SyncPlanItem.Update update:
