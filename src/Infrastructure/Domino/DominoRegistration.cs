@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NotesSync.Application.Notes;
@@ -15,13 +16,15 @@ internal static class DominoRegistration
         services.Configure<DominoOptions>(configuration.GetSection("Notes"));
         var options = configuration.GetSection("Notes").Get<DominoOptions>() ?? new DominoOptions();
 
+        services.TryAddSingleton<HostResolver>();
         services.AddHttpClient<DasClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var o = provider.GetRequiredService<IOptions<DominoOptions>>().Value;
+                var resolver = provider.GetRequiredService<HostResolver>();
                 var handler = new SocketsHttpHandler
                 {
-                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, ct),
+                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, resolver, ct),
                     // Basic credentials go with every call; a session cookie would only outlive them.
                     UseCookies = false,
                     AutomaticDecompression = DecompressionMethods.All,
