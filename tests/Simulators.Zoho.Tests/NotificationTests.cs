@@ -41,7 +41,7 @@ public sealed class NotificationTests
         var id = created.Data[0]!["details"]!["id"].Str()!;
         await api.PutAsync("crm/v8/Contacts", Json.Data(new JsonObject { ["id"] = id, ["Title"] = "CEO" }));
         await api.DeleteAsync($"crm/v8/Contacts?ids={id}");
-        await simulator.State.Notifications.WaitForDeliveriesAsync(TimeSpan.FromSeconds(5));
+        await simulator.State.Notifications.WaitForDeliveriesAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, watch.Status);
         var expiry = DateTimeOffset.Parse(watch.Json!["watch"]![0]!["details"]!["events"]![0]!["channel_expiry"].Str()!, System.Globalization.CultureInfo.InvariantCulture);
