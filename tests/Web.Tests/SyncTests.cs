@@ -30,6 +30,17 @@ public class SyncTests : IAsyncLifetime
         [.. _h.Domino.State.GetDocuments(SyncHarness.MailFile, "Person")
             .Select(d => (d.Unid, d.Text("LastName"), d.Text("InternetAddress"), d.Text("OfficePhoneNumber")))];
 
+    /// <summary>
+    /// Modified_Time has whole seconds, and the engine takes a CRM change stamped with the second of its own last write
+    /// for that write: a CRM edit made now must fall in a later second, as a person's would.
+    /// </summary>
+    private Task CrmClockPastOurWritesAsync()
+    {
+        var lastWrite = _h.CrmContacts.Max(c => c.ModifiedTime).ToUnixTimeSeconds();
+        return Eventually.HoldsAsync(() => _h.Zoho.State.Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() > lastWrite,
+            "Zoho's clock is in a later second than our last write to the CRM");
+    }
+
     private int WriteCalls() =>
         _h.Domino.Calls.Calls.Count(c => c.Method is "POST" or "PUT" or "PATCH" or "DELETE")
         + _h.Zoho.State.Calls.All.Count(c => c.Method is "POST" or "PUT" or "DELETE" && !c.Path.EndsWith("/coql", StringComparison.Ordinal));
@@ -117,6 +128,7 @@ public class SyncTests : IAsyncLifetime
         await _h.SyncAsync();
         Assert.Equal("+49 30 9999", _h.CrmContacts.Single()["Phone"]);
 
+        await CrmClockPastOurWritesAsync();
         _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Title"] = "Geschäftsführer" });
         await _h.SyncAsync();
         Assert.Equal("Geschäftsführer", _h.Domino.State.GetDocument(SyncHarness.MailFile, unid)!.Text("JobTitle"));
@@ -133,6 +145,7 @@ public class SyncTests : IAsyncLifetime
         _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid,
             NotesSync.Simulators.Domino.Notes.NotesItem.Text("JobTitle", "CTO"),
             NotesSync.Simulators.Domino.Notes.NotesItem.Text("OfficePhoneNumber", "+49 30 1111"));
+        await CrmClockPastOurWritesAsync();
         _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Department"] = "Tech", ["Phone"] = "+49 30 2222" });
         var run = await _h.SyncAsync();
 
@@ -302,6 +315,7 @@ public class SyncTests : IAsyncLifetime
         await _h.SettingsAsync("twoWay", winner: "crm");
         var unid = AddNotesContact("Jörg", "Müller", "jorg@example.de", "+49 30 1234");
         await _h.SyncAsync();
+        await CrmClockPastOurWritesAsync();
         _h.Org.UpdateRecord("Contacts", _h.CrmContacts.Single().Id, new JsonObject { ["Title"] = "CTO" });
         // Our PATCH of the title is held on the wire until the user has saved the document in Notes.
         var patch = new RequestHold();
