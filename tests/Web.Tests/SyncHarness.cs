@@ -33,11 +33,11 @@ public sealed class SyncHarness : IAsyncDisposable
     public HttpClient Admin { get; private set; } = null!;
     public string Secret { get; private set; } = "";
 
-    public static async Task<SyncHarness> StartAsync()
+    public static async Task<SyncHarness> StartAsync(ZohoSimulatorOptions? zohoOptions = null)
     {
         var domino = await DominoSimulator.StartAsync();
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
-        var zoho = await ZohoSimulator.StartAsync();
+        var zoho = await ZohoSimulator.StartAsync(zohoOptions);
         var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
         var app = new NotesSyncApp
         {
