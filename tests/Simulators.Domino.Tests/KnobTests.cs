@@ -17,6 +17,13 @@ public sealed class KnobTests
 
         await Assert.ThrowsAsync<HttpRequestException>(() =>
             domino.Http.PostAsync($"{domino.MailFile}/api/data/documents?form=Person", TestDomino.Json("""{"LastName":"Fantôme"}""")));
+        // The call is logged just after its connection is dropped: wait for it, so that the log keeps the calls' order.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (domino.Simulator.Calls.Calls.Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < until, "the dropped call was never logged");
+            await Task.Delay(10);
+        }
         using var retry = await domino.Http.PostAsync($"{domino.MailFile}/api/data/documents?form=Person", TestDomino.Json("""{"LastName":"Fantôme"}"""));
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
