@@ -28,10 +28,10 @@ public sealed class LimitsAndFaultsTests : IAsyncLifetime
     {
         Assert.Equal(10, _org.ConcurrencyLimit);
         _org.ConcurrencyLimit = 3;
-        _simulator.State.Latency = TimeSpan.FromMilliseconds(600);
+        // The three accepted calls are held until a fourth is inside, which must be refused.
+        _org.HoldCallsUntilInFlight(4);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _api.GetAsync("crm/v8/Contacts?fields=Last_Name&per_page=5")));
-        _simulator.State.Latency = TimeSpan.Zero;
         var afterwards = await _api.GetAsync("crm/v8/Contacts?fields=Last_Name&per_page=5");
 
         var refused = responses.Where(r => r.Status == HttpStatusCode.TooManyRequests).ToList();

@@ -41,7 +41,7 @@ public sealed class NotificationTests
         var id = created.Data[0]!["details"]!["id"].Str()!;
         await api.PutAsync("crm/v8/Contacts", Json.Data(new JsonObject { ["id"] = id, ["Title"] = "CEO" }));
         await api.DeleteAsync($"crm/v8/Contacts?ids={id}");
-        await simulator.State.Notifications.WaitForDeliveriesAsync(TimeSpan.FromSeconds(5));
+        await simulator.State.Notifications.WaitForDeliveriesAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, watch.Status);
         var expiry = DateTimeOffset.Parse(watch.Json!["watch"]![0]!["details"]!["events"]![0]!["channel_expiry"].Str()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -62,9 +62,11 @@ public sealed class NotificationTests
     [Fact]
     public async Task Writes_of_more_than_ten_records_share_the_heavy_sub_concurrency_limit()
     {
-        await using var simulator = await ZohoSimulator.StartAsync(new ZohoSimulatorOptions { Latency = TimeSpan.FromMilliseconds(500) });
+        await using var simulator = await ZohoSimulator.StartAsync();
         var org = simulator.State.CreateOrg();
         org.HeavyConcurrencyLimit = 2;
+        // The two heavy writes accepted are held until a third is inside, which must be refused.
+        org.HoldCallsUntilInFlight(3);
         using var api = ZohoApi.For(simulator, org.Admin);
 
         var bulk = await Task.WhenAll(Enumerable.Range(0, 5).Select(n =>

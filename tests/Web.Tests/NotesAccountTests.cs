@@ -77,8 +77,8 @@ public class NotesAccountTests : IAsyncLifetime
         _domino.State.SetViewAccess("mail/jdoe.nsf", "($Contacts)", false);
         var secret = await _app.InstallAsync("org-1");
         var french = _app.ClientFor(secret, "org-1", "org-1-admin");
-        french.DefaultRequestHeaders.Authorization = new("Bearer", NotesSync.Web.Authentication.WidgetToken.Mint(
-            secret, "org-1", "org-1-admin", "admin@org-1.example", "Ann", "fr_FR", DateTimeOffset.UtcNow.AddMinutes(10)));
+        french.DefaultRequestHeaders.Authorization = new("Bearer", HandBuiltToken.For(
+            secret, "org-1", "org-1-admin", DateTimeOffset.UtcNow.AddMinutes(10), locale: "fr_FR", email: "admin@org-1.example", name: "Ann"));
 
         var response = await french.PostAsJsonAsync("/api/notes/connection",
             new { serverName = _domino.BaseUri.ToString(), userName = "Jane Doe", password = Password });

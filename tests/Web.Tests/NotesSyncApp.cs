@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging.Testing;
 using NotesSync.Application.Common;
 using NotesSync.Domain.Accounts;
 using NotesSync.Domain.Common;
-using NotesSync.Web.Authentication;
 
 namespace NotesSync.Web.Tests;
 
@@ -99,8 +98,7 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
     public HttpClient ClientFor(string secret, string orgId, string userId, DateTimeOffset? expires = null)
     {
         var client = CreateClient();
-        var token = WidgetToken.Mint(secret, orgId, userId, $"{userId}@{orgId}.example", userId, "en",
-            expires ?? DateTimeOffset.UtcNow.AddMinutes(30));
+        var token = HandBuiltToken.For(secret, orgId, userId, expires ?? DateTimeOffset.UtcNow.AddMinutes(30));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

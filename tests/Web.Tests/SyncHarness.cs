@@ -40,14 +40,15 @@ public sealed class SyncHarness : IAsyncDisposable
     /// </summary>
     /// <param name="zohoClock">
     /// Zoho's clock (Modified_Time, tokens), when a test must say whether a user's CRM edit falls in the same second
-    /// as the sync's own write of the record; the system clock otherwise.
+    /// as the sync's own write of the record; the system clock otherwise. <paramref name="zohoOptions"/>, when given, wins.
     /// </param>
     public static async Task<SyncHarness> StartAsync(
-        DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? zohoClock = null)
+        DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null,
+        TimeProvider? zohoClock = null, ZohoSimulatorOptions? zohoOptions = null)
     {
         var domino = await DominoSimulator.StartAsync(dominoOptions);
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
-        var zoho = await ZohoSimulator.StartAsync(zohoClock is null ? null : new ZohoSimulatorOptions { TimeProvider = zohoClock });
+        var zoho = await ZohoSimulator.StartAsync(zohoOptions ?? (zohoClock is null ? null : new ZohoSimulatorOptions { TimeProvider = zohoClock }));
         var org = zoho.State.CreateOrg(new ZohoOrgSpec { RedirectUri = new Uri("http://localhost/oauth/zoho/callback") });
         var app = new NotesSyncApp
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using NotesSync.Simulators.Domino.Knobs;
 using NotesSync.Simulators.Domino.State;
 
 namespace NotesSync.Web.Tests;
@@ -28,6 +29,17 @@ public class SyncTests : IAsyncLifetime
     private IReadOnlyList<(string Unid, string? Last, string? Email, string? Phone)> NotesContacts() =>
         [.. _h.Domino.State.GetDocuments(SyncHarness.MailFile, "Person")
             .Select(d => (d.Unid, d.Text("LastName"), d.Text("InternetAddress"), d.Text("OfficePhoneNumber")))];
+
+    /// <summary>
+    /// Modified_Time has whole seconds, and the engine takes a CRM change stamped with the second of its own last write
+    /// for that write: a CRM edit made now must fall in a later second, as a person's would.
+    /// </summary>
+    private Task CrmClockPastOurWritesAsync()
+    {
+        var lastWrite = _h.CrmContacts.Max(c => c.ModifiedTime).ToUnixTimeSeconds();
+        return Eventually.HoldsAsync(() => _h.Zoho.State.Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() > lastWrite,
+            "Zoho's clock is in a later second than our last write to the CRM");
+    }
 
     private int WriteCalls() =>
         _h.Domino.Calls.Calls.Count(c => c.Method is "POST" or "PUT" or "PATCH" or "DELETE")
@@ -116,6 +128,7 @@ public class SyncTests : IAsyncLifetime
         await _h.SyncAsync();
         Assert.Equal("+49 30 9999", _h.CrmContacts.Single()["Phone"]);
 
+        await CrmClockPastOurWritesAsync();
         _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Title"] = "Geschäftsführer" });
         await _h.SyncAsync();
         Assert.Equal("Geschäftsführer", _h.Domino.State.GetDocument(SyncHarness.MailFile, unid)!.Text("JobTitle"));
@@ -132,6 +145,7 @@ public class SyncTests : IAsyncLifetime
         _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid,
             NotesSync.Simulators.Domino.Notes.NotesItem.Text("JobTitle", "CTO"),
             NotesSync.Simulators.Domino.Notes.NotesItem.Text("OfficePhoneNumber", "+49 30 1111"));
+        await CrmClockPastOurWritesAsync();
         _h.Org.UpdateRecord("Contacts", crmId, new JsonObject { ["Department"] = "Tech", ["Phone"] = "+49 30 2222" });
         var run = await _h.SyncAsync();
 
@@ -210,16 +224,20 @@ public class SyncTests : IAsyncLifetime
     {
         await _h.SettingsAsync("twoWay");
         foreach (var i in Enumerable.Range(0, 5)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
-        _h.Domino.Knobs.Latency = TimeSpan.FromMilliseconds(300);
+        // The first run is held on its first Domino call, so it is certainly still going when the second start comes.
+        var domino = new RequestHold();
+        _h.Domino.Faults.Add(FaultRule.Held("*", domino, times: int.MaxValue));
 
         var first = await _h.Admin.PostAsync("/api/sync/runs", null);
+        await domino.WaitForArrivalsAsync(1, TimeSpan.FromSeconds(30));
         var second = await _h.Admin.PostAsync("/api/sync/runs", null);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         await ProblemAssert.IsProblem(second, HttpStatusCode.Conflict, "sync-running");
         var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        _h.Domino.Knobs.Latency = TimeSpan.Zero;
-        await _h.WaitForAsync(runId);
+        domino.Release();
+        _h.Domino.Faults.Clear();
+        SyncHarness.AssertStatus("succeeded", await _h.WaitForAsync(runId));
     }
 
     [Fact]
@@ -297,20 +315,22 @@ public class SyncTests : IAsyncLifetime
         await _h.SettingsAsync("twoWay", winner: "crm");
         var unid = AddNotesContact("Jörg", "Müller", "jorg@example.de", "+49 30 1234");
         await _h.SyncAsync();
+        await CrmClockPastOurWritesAsync();
         _h.Org.UpdateRecord("Contacts", _h.CrmContacts.Single().Id, new JsonObject { ["Title"] = "CTO" });
-        // Our PATCH of the title is held on the wire; the user saves the document in Notes meanwhile.
-        _h.Domino.Faults.Add(NotesSync.Simulators.Domino.Knobs.FaultRule.Slow(
-            "/mail/jdoe.nsf/api/data/documents/unid/*", TimeSpan.FromSeconds(5), 1, "PATCH"));
+        // Our PATCH of the title is held on the wire until the user has saved the document in Notes.
+        var patch = new RequestHold();
+        _h.Domino.Faults.Add(FaultRule.Held("/mail/jdoe.nsf/api/data/documents/unid/*", patch, 1, "PATCH"));
 
         var started = await _h.Admin.PostAsync("/api/sync/runs", null);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (_h.Domino.Faults.Pending.Count > 0 && DateTime.UtcNow < until) await Task.Delay(20);
-        Assert.Empty(_h.Domino.Faults.Pending);
+        await patch.WaitForArrivalsAsync(1, TimeSpan.FromSeconds(30));
         // Last-Modified has one-second precision (das.md "Checked" 11): the user's save must fall in a later second
-        // than our read for Domino to tell them apart, as it would for a person typing.
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        // than our read, which came before the PATCH arrived, for Domino to tell them apart, as it would for a person typing.
+        var patchArrived = WholeSecond(_h.Domino.State.Clock.GetUtcNow());
+        await Eventually.HoldsAsync(() => WholeSecond(_h.Domino.State.Clock.GetUtcNow()) > patchArrived,
+            "Domino's clock is in a later second than when our PATCH arrived");
         _h.Domino.State.UpdateItems(SyncHarness.MailFile, unid, NotesSync.Simulators.Domino.Notes.NotesItem.Text("Department", "Vertrieb"));
+        patch.Release();
         var run = await _h.WaitForAsync(runId);
 
         SyncHarness.AssertStatus("succeeded", run);
@@ -334,14 +354,12 @@ public class SyncTests : IAsyncLifetime
             Assert.Equal("*/30 * * * *", Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == jobId).Cron);
 
         _h.App.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger(jobId);
-        var until = DateTime.UtcNow.AddSeconds(30);
-        JsonElement[] runs;
-        do
+        JsonElement[] runs = [];
+        await Eventually.HoldsAsync(async () =>
         {
-            await Task.Delay(100);
             runs = await _h.Admin.GetFromJsonAsync<JsonElement[]>("/api/sync/runs") ?? [];
-        }
-        while ((runs.Length == 0 || runs[0].GetProperty("status").GetString() is "queued" or "running") && DateTime.UtcNow < until);
+            return runs.Length > 0 && runs[0].GetProperty("status").GetString() is not ("queued" or "running");
+        }, "the triggered recurring job's run has ended");
         Assert.Equal("scheduled", runs[0].GetProperty("trigger").GetString());
         SyncHarness.AssertStatus("succeeded", runs[0]);
 
@@ -469,20 +487,23 @@ public class SyncTests : IAsyncLifetime
         Assert.NotNull(CrmAccountOf("zoe@globex.example"));
     }
 
+    private static long WholeSecond(DateTimeOffset at) => at.ToUnixTimeSeconds();
+
     [Fact]
     public async Task A_host_stopped_in_the_middle_of_a_run_leaves_its_user_able_to_sync_and_nothing_duplicated()
     {
         await _h.SettingsAsync("twoWay", tasks: false);
         foreach (var i in Enumerable.Range(0, 200)) AddNotesContact($"P{i}", $"Person{i}", $"p{i}@example.com");
-        _h.Domino.Knobs.Latency = TimeSpan.FromMilliseconds(40);
+        // The first ten document calls go through; the rest are held, so the host is certainly stopped mid-run.
+        var documents = new RequestHold { LetThrough = 10 };
+        _h.Domino.Faults.Add(FaultRule.Held("/mail/jdoe.nsf/api/data/documents/unid/*", documents, times: int.MaxValue));
         var started = await _h.Admin.PostAsync("/api/sync/runs", null);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (_h.Domino.Calls.Calls.Count(c => c.Path.Contains("/documents/unid/", StringComparison.Ordinal)) < 10 && DateTime.UtcNow < until)
-            await Task.Delay(20);
+        await documents.WaitForArrivalsAsync(1, TimeSpan.FromSeconds(30));
 
         await _h.RestartAsync();
-        _h.Domino.Knobs.Latency = TimeSpan.Zero;
+        documents.Release();
+        _h.Domino.Faults.Clear();
         var stopped = await _h.Admin.GetFromJsonAsync<JsonElement>($"/api/sync/runs/{runId}");
         var next = await _h.SyncAsync();
 

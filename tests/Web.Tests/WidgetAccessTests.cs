@@ -11,7 +11,8 @@ namespace NotesSync.Web.Tests;
 
 public class WidgetAccessTests : IAsyncLifetime
 {
-    private readonly NotesSyncApp _app = new();
+    // The authentication handler logs why it refused a token at Information, which the host's defaults leave out.
+    private readonly NotesSyncApp _app = new() { Settings = { ["Logging:LogLevel:Microsoft.AspNetCore.Authentication"] = "Information" } };
     private string _secretA = "";
     private string _secretB = "";
 
@@ -77,11 +78,27 @@ public class WidgetAccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_token_that_lives_longer_than_an_hour_is_refused()
+    public async Task A_token_that_lives_longer_than_an_hour_is_refused_by_the_one_hour_rule()
     {
-        var tooLong = _app.ClientFor(_secretA, "org-a", "org-a-admin", expires: DateTimeOffset.UtcNow.AddHours(3));
+        // Both tokens became valid a minute ago, so neither is refused as not yet valid: only their lifetime differs.
+        var now = DateTimeOffset.UtcNow;
+        var anHour = ClientWith(HandBuiltToken.For(_secretA, "org-a", "org-a-admin", now.AddHours(1), notBefore: now.AddMinutes(-1)));
+        var twoHours = ClientWith(HandBuiltToken.For(_secretA, "org-a", "org-a-admin", now.AddHours(2), notBefore: now.AddMinutes(-1)));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await tooLong.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anHour.GetAsync("/api/me")).StatusCode);
+        Assert.DoesNotContain(_app.Logs.GetSnapshot(), r => r.Message.Contains(LongLivedRefusal, StringComparison.Ordinal));
+        await ProblemAssert.IsProblem(await twoHours.GetAsync("/api/me"), HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Contains(_app.Logs.GetSnapshot(), r => r.Message.Contains(LongLivedRefusal, StringComparison.Ordinal));
+    }
+
+    /// <summary>The reason the authentication handler logs when the one-hour rule refuses a token.</summary>
+    private const string LongLivedRefusal = "The token lives longer than an hour.";
+
+    private HttpClient ClientWith(string token)
+    {
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NotesSync.Application.Notes;
@@ -17,15 +18,17 @@ internal static class DominoRegistration
         // Read once, at start-up: a bad path stops the host rather than failing every Notes connection later.
         var trust = DominoCertificateTrust.Load(options.TrustedCertificatesPath);
 
+        services.TryAddSingleton<HostResolver>();
         services.AddHttpClient<DasClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var o = provider.GetRequiredService<IOptions<DominoOptions>>().Value;
+                var resolver = provider.GetRequiredService<HostResolver>();
                 var handler = new SocketsHttpHandler
                 {
                     // Opens the TCP connection only: TLS is negotiated over the stream it returns, so the SSRF guard
                     // runs before any handshake, for https as for http.
-                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, ct),
+                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, resolver, ct),
                     // Basic credentials go with every call; a session cookie would only outlive them.
                     UseCookies = false,
                     AutomaticDecompression = DecompressionMethods.All,

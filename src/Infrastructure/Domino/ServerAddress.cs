@@ -51,6 +51,12 @@ public static class ServerAddress
     }
 }
 
+/// <summary>Turns a server name into its addresses: the system's DNS. Tests put a fixed table in its place.</summary>
+public class HostResolver
+{
+    public virtual Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) => Dns.GetHostAddressesAsync(host, ct);
+}
+
 /// <summary>Thrown at connect time when a server name resolved only to addresses we refuse to reach.</summary>
 public sealed class PrivateNetworkException(string host) : Exception($"{host} resolves to a private or local address.");
 
@@ -60,12 +66,13 @@ public sealed class PrivateNetworkException(string host) : Exception($"{host} re
 /// </summary>
 internal static class PrivateNetworkGuard
 {
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
+    public static async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context, bool allowPrivate, HostResolver resolver, CancellationToken ct)
     {
         var endpoint = context.DnsEndPoint;
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
+            : await resolver.ResolveAsync(endpoint.Host, ct);
         var allowed = allowPrivate ? addresses : [.. addresses.Where(a => !ServerAddress.IsPrivate(a))];
         if (allowed.Length == 0) throw new PrivateNetworkException(endpoint.Host);
 

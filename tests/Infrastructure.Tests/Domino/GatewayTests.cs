@@ -1,6 +1,8 @@
 using NotesSync.Application.Notes;
 using NotesSync.Domain.Profiles;
+using System.Net;
 using NotesSync.Simulators.Domino.Hosting;
+using NotesSync.Simulators.Domino.Knobs;
 using NotesSync.Simulators.Domino.Notes;
 using NotesSync.Simulators.Domino.State;
 
@@ -90,8 +92,9 @@ public class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_host_is_server_unreachable()
     {
+        // The test's resolver knows no name at all: it answers "no such host", as DNS does for a mistyped server.
         var found = await _services.Gateway().FindMailFileAsync(
-            new NotesCredentials(new Uri("https://domino.does-not-exist.invalid/"), "Jane Doe", "x"), null, default);
+            new NotesCredentials(new Uri("https://domino.acme.example/"), "Jane Doe", "x"), null, default);
 
         Assert.Equal("server-unreachable", found.Error?.Code);
     }
@@ -111,7 +114,9 @@ public class GatewayTests : IAsyncLifetime
     public async Task A_server_that_does_not_answer_in_time_is_a_timeout()
     {
         await using var services = DominoServices.Build(attemptTimeout: TimeSpan.FromMilliseconds(300), maxRetries: 0);
-        _domino.Knobs.Latency = TimeSpan.FromSeconds(3);
+        // Every call is held and never released: the server does not answer however fast or slow this machine is.
+        var never = new RequestHold();
+        _domino.Faults.Add(FaultRule.Held("*", never, times: int.MaxValue));
 
         var found = await services.Gateway().FindMailFileAsync(Jane(), "mail/jdoe.nsf", default);
 
@@ -192,12 +197,26 @@ public class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_name_is_reached_at_the_address_it_resolves_to()
+    {
+        var viaName = new UriBuilder(_domino.BaseUri) { Host = "domino.acme.example" }.Uri;
+        await using var services = DominoServices.Build(
+            hosts: new Dictionary<string, IPAddress[]> { ["domino.acme.example"] = [IPAddress.Parse(_domino.BaseUri.Host)] });
+
+        var found = await services.Gateway().FindMailFileAsync(new NotesCredentials(viaName, "Jane Doe", "s3cret-Pw"), "mail/jdoe.nsf", default);
+
+        Assert.Equal("mail/jdoe.nsf", found.Value.Path);
+        Assert.NotEmpty(_domino.Calls.Calls);
+    }
+
+    [Fact]
     public async Task A_name_that_resolves_to_a_private_address_is_refused_when_connecting()
     {
-        await using var guarded = DominoServices.Build(allowPrivateNetworks: false);
-        // Parsing already refuses "localhost"; this goes past the parser to prove the connect-time guard,
-        // which is what stops a public-looking name whose DNS answer is private.
-        var viaName = new UriBuilder(_domino.BaseUri) { Host = "localhost" }.Uri;
+        // A public-looking name whose DNS answer is the simulator's loopback address: only the connect-time guard,
+        // not the parser, can see that.
+        var viaName = new UriBuilder(_domino.BaseUri) { Host = "domino.acme.example" }.Uri;
+        await using var guarded = DominoServices.Build(allowPrivateNetworks: false,
+            hosts: new Dictionary<string, IPAddress[]> { ["domino.acme.example"] = [IPAddress.Parse(_domino.BaseUri.Host)] });
 
         var found = await guarded.Gateway().FindMailFileAsync(new NotesCredentials(viaName, "Jane Doe", "s3cret-Pw"), null, default);
 

@@ -249,6 +249,8 @@ public sealed class MailboxEventTests
             NotesEventTime.At(Monday.AddHours(9)), NotesEventTime.At(Monday.AddHours(10)), false, []);
 
         var created = await host.Mailbox.CreateEventAsync(draft, sendInvitations: false, Ct);
+        // The simulator logs a dropped call after dropping it: the client can see the drop first.
+        await Eventually.HoldsAsync(() => host.CallsTo("/api/calendar/events").Any(c => c.Method == "POST"), "the dropped POST is in the call log");
 
         Assert.Equal("notes-write-unconfirmed", created.Error!.Code);
         Assert.Single(host.State.GetEvents(host.MailFile));

@@ -341,6 +341,8 @@ public sealed class MailboxTests
 
         var created = await host.Mailbox.CreateDocumentAsync("Task",
             new Dictionary<string, NotesItem> { ["Subject"] = NotesItem.Text("Une seule fois") }, Ct);
+        // The simulator logs a dropped call after dropping it: the client can see the drop first.
+        await Eventually.HoldsAsync(() => host.CallsTo("/api/data/documents").Any(c => c.Method == "POST"), "the dropped POST is in the call log");
 
         Assert.Equal("notes-write-unconfirmed", created.Error!.Code);
         Assert.Single(host.State.GetDocuments(host.MailFile, "Task"));

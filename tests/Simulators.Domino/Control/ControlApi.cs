@@ -67,6 +67,9 @@ internal static class ControlApi
 
         api.MapPost("/faults", (FaultRequest request) =>
         {
+            // A hold is released by the test that owns it, in the same process: nothing over HTTP could release it.
+            if (request.Action == FaultAction.Hold)
+                return Results.BadRequest(new { error = "Hold is for in-process tests; use Delay over the control API." });
             knobs.Faults.Add(new FaultRule
             {
                 PathGlob = request.PathGlob,

@@ -51,6 +51,7 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
             if (knobs.Latency > TimeSpan.Zero) await Task.Delay(knobs.Latency, http.RequestAborted);
             var fault = knobs.Faults.Take(method, path);
             if (fault?.Action == FaultAction.Delay) await Task.Delay(fault.Delay, http.RequestAborted);
+            if (fault is { Action: FaultAction.Hold, Hold: { } hold }) await hold.WaitAsync(http.RequestAborted);
             if (fault?.Action == FaultAction.AbortWithoutApplying)
             {
                 aborted = true;

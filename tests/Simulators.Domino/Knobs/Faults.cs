@@ -13,6 +13,12 @@ public enum FaultAction
 
     /// <summary>Wait <see cref="FaultRule.Delay"/>, then serve the request normally (a slow server, for timeouts).</summary>
     Delay,
+
+    /// <summary>
+    /// Hold the request until <see cref="FaultRule.Hold"/> is released, then serve it normally. In-process only: the
+    /// test sees the request arrive and decides when it is answered, instead of guessing with a delay.
+    /// </summary>
+    Hold,
 }
 
 /// <summary>A fault for the next <see cref="Times"/> requests whose path matches <see cref="PathGlob"/> (and method, if given).</summary>
@@ -28,6 +34,9 @@ public sealed record FaultRule
     /// <summary>Sent as Retry-After (seconds) with a status fault, when set.</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>What a <see cref="FaultAction.Hold"/> rule waits on.</summary>
+    public RequestHold? Hold { get; init; }
+
     public static FaultRule Status(string pathGlob, int statusCode, int times = 1, string? method = null) =>
         new() { PathGlob = pathGlob, StatusCode = statusCode, Times = times, Method = method };
 
@@ -39,6 +48,9 @@ public sealed record FaultRule
 
     public static FaultRule Slow(string pathGlob, TimeSpan delay, int times = 1, string? method = null) =>
         new() { PathGlob = pathGlob, Action = FaultAction.Delay, Delay = delay, Times = times, Method = method };
+
+    public static FaultRule Held(string pathGlob, RequestHold hold, int times = 1, string? method = null) =>
+        new() { PathGlob = pathGlob, Action = FaultAction.Hold, Hold = hold, Times = times, Method = method };
 }
 
 /// <summary>Faults waiting to fire. Each matching request consumes one use of the first rule that matches.</summary>

@@ -103,6 +103,7 @@ internal sealed partial class CrmApi(ZohoSimulatorState state)
             }
             try
             {
+                await org.WaitForCrowdAsync(context.RequestAborted);
                 var latency = state.Latency;
                 if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted);
                 if (await ZohoDispatcher.TryFailAsync(state, context, call)) return;

@@ -33,10 +33,16 @@ public sealed class ZohoNotifications : IDisposable
     /// <summary>Deliveries still on their way; tests wait for it to reach 0.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
+    /// <summary>Returns once no delivery is on its way; throws, saying how many still are, past the deadline.</summary>
     public async Task WaitForDeliveriesAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Pending > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        while (Pending > 0)
+        {
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"{Pending} notification deliveries still on their way after {timeout}.");
+            await Task.Delay(10);
+        }
     }
 
     internal void Save(ZohoWatchChannel channel) => _channels[(channel.OrgId, channel.ChannelId)] = channel;

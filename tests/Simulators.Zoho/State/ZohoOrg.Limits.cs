@@ -8,6 +8,10 @@ public sealed partial class ZohoOrg
     private int _accepted;
     private int _acceptedHeavy;
     private int _arrived;
+    private int _crowdSize;
+    private TaskCompletionSource? _crowdReleased;
+    private static readonly TimeSpan CrowdGrace = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan CrowdDeadline = TimeSpan.FromSeconds(10);
 
     /// <summary>Concurrent calls allowed per app per org; past it: 429 TOO_MANY_REQUESTS.</summary>
     public int ConcurrencyLimit { get; set; }
@@ -77,12 +81,46 @@ public sealed partial class ZohoOrg
         }
     }
 
+    /// <summary>
+    /// Holds each accepted call of this org until <paramref name="calls"/> calls are inside the simulator at once
+    /// (those being refused included), then for a short grace or until one more arrives, then lets every call
+    /// through: a test sees concurrency happen, and a client that goes past it, whatever the machine's speed. A
+    /// client that never gets there is let through after a deadline, to fail its assertions rather than hang.
+    /// </summary>
+    public void HoldCallsUntilInFlight(int calls)
+    {
+        lock (_limitsGate)
+        {
+            _crowdSize = calls;
+            _crowdReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    internal async Task WaitForCrowdAsync(CancellationToken ct)
+    {
+        TaskCompletionSource? released;
+        lock (_limitsGate) released = _crowdReleased;
+        if (released is null) return;
+        try
+        {
+            await released.Task.WaitAsync(CrowdDeadline, ct);
+        }
+        catch (TimeoutException)
+        {
+            released.TrySetResult(); // the other held calls need not wait out the deadline too
+        }
+    }
+
     internal void Arrive()
     {
         lock (_limitsGate)
         {
             _arrived++;
             PeakInFlight = Math.Max(PeakInFlight, _arrived);
+            if (_crowdReleased is not { } released) return;
+            if (_arrived > _crowdSize) released.TrySetResult();
+            else if (_arrived == _crowdSize)
+                _ = Task.Delay(CrowdGrace, CancellationToken.None).ContinueWith(_ => released.TrySetResult(), TaskScheduler.Default);
         }
     }
 
