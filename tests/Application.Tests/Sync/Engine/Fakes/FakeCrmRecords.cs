@@ -87,9 +87,11 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock) : ICrmRecords
         {
             var write = records[index];
             if (Refusal(index, write.NotesUnid) is { } refused) return refused;
-            // Upserted on the Notes UNID, as the adapter does for contacts: a replayed batch updates instead of duplicating.
-            var id = Of(module).FirstOrDefault(r => write.NotesUnid is not null && r.NotesUnid == write.NotesUnid)?.Id
-                ?? Add(module, new Dictionary<string, string?>(), at);
+            // Contacts are upserted on the Notes UNID, as the adapter does: a replayed batch updates instead of
+            // duplicating. Tasks cannot be: each create is a new record.
+            var upserted = module == SyncModule.Contacts && write.NotesUnid is not null
+                ? Of(module).FirstOrDefault(r => r.NotesUnid == write.NotesUnid)?.Id : null;
+            var id = upserted ?? Add(module, new Dictionary<string, string?>(), at);
             Save(id, write.Values, write.NotesUnid, at);
             return new CrmWriteResult(index, id, at);
         });

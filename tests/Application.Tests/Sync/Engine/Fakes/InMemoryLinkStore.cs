@@ -21,12 +21,16 @@ public sealed class InMemoryLinkStore : IRecordLinkStore
     public IReadOnlyList<string> Pairs(SyncModule module) =>
         [.. _stored.Values.Where(s => s.Link.Module == module).Select(s => PairOf(s.Link)).Order(StringComparer.Ordinal)];
 
+    /// <summary>When set, saving throws: the process died (or lost its database) before the links were saved.</summary>
+    public bool Unreachable { get; set; }
+
     public Task<IReadOnlyList<RecordLink>> LoadAsync(string orgId, string userId, SyncModule module, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<RecordLink>>(
             [.. _stored.Values.Select(s => s.Link).Where(l => l.OrgId == orgId && l.UserId == userId && l.Module == module)]);
 
     public Task SaveAsync(LinkBatch batch, CancellationToken ct)
     {
+        if (Unreachable) throw new InvalidOperationException("The run died before its links were saved.");
         foreach (var stored in batch.Changed.Concat(batch.Removed))
             if (_stored[stored.Link.Id].Version != stored.StoredVersion)
                 throw new PersistenceConflictException($"Link {PairOf(stored.Link)} changed meanwhile.", new InvalidOperationException());
