@@ -63,6 +63,23 @@ public class ConcurrentEditTests
         Assert.Equal(new ModuleCounts(new DirectionCounts(Updated: 1), new DirectionCounts(), Conflicts: 1), _scenario.Counts());
     }
 
+    [Fact]
+    public async Task The_run_after_a_merge_that_met_a_412_finds_both_sides_in_sync_and_writes_nothing()
+    {
+        await LinkedContactAsync();
+        _scenario.Crm.Edit(_crmId, "title", "Directrice");
+        _scenario.Notes.BeforeNextUpdate = unid => _scenario.Notes.Edit(unid, "mobile", "+33 6 12 34 56 78");
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+        _scenario.Notes.Calls.Clear();
+        _scenario.Crm.Calls.Clear();
+
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+
+        Assert.Empty(_scenario.Notes.Writes);
+        Assert.Empty(_scenario.Crm.Writes);
+        Assert.Empty(_scenario.Run.Conflicts);
+    }
+
     /// <summary>A contact created in Notes and copied to the CRM by a first run.</summary>
     private async Task LinkedContactAsync()
     {

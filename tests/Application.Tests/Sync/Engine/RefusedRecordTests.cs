@@ -60,5 +60,20 @@ public class RefusedRecordTests
         Assert.Equal("2026-11-20T13:00:00.0000000+00:00", _scenario.Checkpoint().NotesPosition);
     }
 
+    [Fact(Skip = "engine: a record refused once is read again only when it changes; the checkpoint moved past it")]
+    public async Task A_contact_the_CRM_refused_is_tried_again_by_the_next_run()
+    {
+        var paul = _scenario.Notes.Add(Contact("Paul", "Durand", "paul@example.fr"), At(20, 10));
+        _scenario.Notes.Add(Contact("Zoé", "Martin", "zoe@example.fr"), At(21, 10));
+        _scenario.Crm.Refuse(paul, "DUPLICATE_DATA", "duplicate data");
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+
+        // The user removes the duplicate from the CRM and syncs again, without touching the contact in Notes.
+        _scenario.Crm.Accept(paul);
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+
+        Assert.Equal(["paul@example.fr", "zoe@example.fr"], _scenario.Crm.Of(SyncModule.Contacts).Select(r => r.Values["email"]).Order());
+    }
+
     private string CrmIdOf(string unid) => Assert.Single(_scenario.Crm.Of(SyncModule.Contacts), r => r.NotesUnid == unid).Id;
 }

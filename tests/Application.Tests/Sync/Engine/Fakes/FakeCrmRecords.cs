@@ -56,6 +56,8 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock) : ICrmRecords
     public void Refuse(string idOrNotesUnid, string code, string message, string? field = null) =>
         _refusals[idOrNotesUnid] = (code, message, field);
 
+    public void Accept(string idOrNotesUnid) => _refusals.Remove(idOrNotesUnid);
+
     public Task<Result> PrepareAsync(string orgId, CancellationToken ct) => Task.FromResult(Outage is { } e ? Result.Failure(e) : Result.Success());
 
     public async Task<Result> ReadChangedAsync(
