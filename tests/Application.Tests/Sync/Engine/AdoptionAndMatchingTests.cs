@@ -67,9 +67,9 @@ public class AdoptionAndMatchingTests
     public async Task Tasks_are_matched_on_a_first_sync_by_subject_and_due_date()
     {
         var scenario = new SyncScenario();
-        var unid = scenario.NotesTasks.Add(Task("Call ACME back", "2026-12-01"), At(20, 10));
-        var crmId = scenario.Crm.Add(SyncModule.Tasks, Task("call acme back", "2026-12-01"), At(21, 10));
-        var later = scenario.Crm.Add(SyncModule.Tasks, Task("Call ACME back", "2026-12-15"), At(21, 11));
+        var unid = scenario.NotesTasks.Add(ToDo("Call ACME back", "2026-12-01"), At(20, 10));
+        var crmId = scenario.Crm.Add(SyncModule.Tasks, ToDo("call acme back", "2026-12-01"), At(21, 10));
+        var later = scenario.Crm.Add(SyncModule.Tasks, ToDo("Call ACME back", "2026-12-15"), At(21, 11));
 
         Assert.True((await scenario.SyncAsync(SyncModule.Tasks)).IsSuccess);
 

@@ -48,7 +48,7 @@ public class DeadRunTests
     [Fact]
     public async Task A_task_a_dead_run_re_created_in_the_CRM_is_adopted_by_its_link_not_copied_again()
     {
-        var unid = _scenario.NotesTasks.Add(Task("Call ACME back", "2026-12-01"), At(20, 10));
+        var unid = _scenario.NotesTasks.Add(ToDo("Call ACME back", "2026-12-01"), At(20, 10));
         Assert.True((await _scenario.SyncAsync(SyncModule.Tasks)).IsSuccess);
         var crmId = Assert.Single(_scenario.Crm.Of(SyncModule.Tasks)).Id;
         // Deleted in the CRM while edited in Notes: the edit wins, the task is created again; the run dies.

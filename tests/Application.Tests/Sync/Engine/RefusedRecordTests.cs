@@ -26,7 +26,7 @@ public class RefusedRecordTests
         Assert.Equal(["Gérant", null, "Gérant"], crmIds.Select(id => _scenario.Crm.ValueOf(id, "title")));
         Assert.Equal([new RecordFailure(SyncModule.Contacts, SyncSide.Crm, crmIds[1], "ALREADY_MODIFIED", "the record was modified by another user")],
             _scenario.Run.Failures);
-        Assert.Equal([$"{unids[0]}={crmIds[0]}", $"{unids[2]}={crmIds[2]}"], 
+        Assert.Equal([$"{unids[0]}={crmIds[0]}", $"{unids[2]}={crmIds[2]}"],
             _scenario.Links.Saves.Skip(savesBefore).SelectMany(s => s.Changed).Order(StringComparer.Ordinal));
         Assert.Equal(new ModuleCounts(new DirectionCounts(Updated: 2), new DirectionCounts(), Failed: 1), _scenario.Counts());
     }
@@ -52,9 +52,9 @@ public class RefusedRecordTests
             new RecordFailure(SyncModule.Contacts, SyncSide.Crm, paul, "INVALID_DATA", "email: invalid email"),
             new RecordFailure(SyncModule.Contacts, SyncSide.Crm, marc, "DUPLICATE_DATA", "duplicate data"),
         ], _scenario.Run.Failures);
-        var léaInNotes = Assert.Single(_scenario.Notes.All, n => n.CrmId == lea).Unid;
+        var leaInNotes = Assert.Single(_scenario.Notes.All, n => n.CrmId == lea).Unid;
         Assert.Equal(
-            new[] { $"{zoe}={CrmIdOf(zoe)}", $"{ines}={CrmIdOf(ines)}", $"{léaInNotes}={lea}" }.Order(StringComparer.Ordinal),
+            new[] { $"{zoe}={CrmIdOf(zoe)}", $"{ines}={CrmIdOf(ines)}", $"{leaInNotes}={lea}" }.Order(StringComparer.Ordinal),
             _scenario.Links.Pairs(SyncModule.Contacts));
         Assert.Equal(new ModuleCounts(new DirectionCounts(Created: 2), new DirectionCounts(Created: 1), Failed: 2), _scenario.Counts());
         Assert.Equal("2026-11-20T13:00:00.0000000+00:00", _scenario.Checkpoint().NotesPosition);

@@ -57,12 +57,18 @@ public sealed class SyncScenario
     /// <summary>A contact's values in the product's field names.</summary>
     public static Dictionary<string, string?> Contact(string first, string last, string? email = null, string? phone = null) => new()
     {
-        ["firstName"] = first, ["lastName"] = last, ["email"] = email, ["phone"] = phone,
+        ["firstName"] = first,
+        ["lastName"] = last,
+        ["email"] = email,
+        ["phone"] = phone,
     };
 
-    public static Dictionary<string, string?> Task(string subject, string? dueDate) => new()
+    public static Dictionary<string, string?> ToDo(string subject, string? dueDate) => new()
     {
-        ["subject"] = subject, ["dueDate"] = dueDate, ["status"] = "open", ["priority"] = "normal",
+        ["subject"] = subject,
+        ["dueDate"] = dueDate,
+        ["status"] = "open",
+        ["priority"] = "normal",
     };
 
     public static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
