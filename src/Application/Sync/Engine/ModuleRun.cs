@@ -38,8 +38,10 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
 
         var linker = new PairLinker(links, ctx.Clock, ctx.StartedAt, reads.NotesUnambiguousBefore);
         var applied = await ApplyAsync(planned, new Writers(module, notes, ctx, report, linker, links), ct);
-        if (applied.IsFailure) return applied;
+        // Saved even when a side failed as a whole: the writes made before it are linked now, not left for the next
+        // run to adopt (a document re-created in Notes, for one, could not be told from a new one by then).
         await links.SaveAsync(ct);
+        if (applied.IsFailure) return applied;
 
         Checkpoints.Advance(ctx, module.Module, reads, since);
         await ctx.SaveAsync(ct);

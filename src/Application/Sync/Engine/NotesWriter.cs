@@ -36,8 +36,14 @@ internal sealed class NotesWriter(
         public sealed record EditedSinceLink : Sent;
     }
 
-    public Task<Result> WriteAsync(IReadOnlyList<NotesHalf> writes, CancellationToken ct) =>
-        Ordered.ForEachAsync(writes, WritesAhead, Ordered.OnStop.TakeInFlight, SendAsync, (write, sent) => TakeAsync(write, sent, ct), ct);
+    public async Task<Result> WriteAsync(IReadOnlyList<NotesHalf> writes, CancellationToken ct)
+    {
+        if (writes.Count == 0) return Result.Success();
+        // Before the first batch as before each next one (TakeAsync): a run swept while it read writes nothing.
+        await ctx.EnsureStillCurrentAsync(ct);
+        return await Ordered.ForEachAsync(
+            writes, WritesAhead, Ordered.OnStop.TakeInFlight, SendAsync, (write, sent) => TakeAsync(write, sent, ct), ct);
+    }
 
     private async Task<Sent> SendAsync(NotesHalf write, CancellationToken ct)
     {

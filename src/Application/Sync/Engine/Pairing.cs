@@ -15,14 +15,26 @@ internal static class Pairing
         var usedNotes = new HashSet<string>(StringComparer.Ordinal);
         var usedCrm = new HashSet<string>(StringComparer.Ordinal);
 
+        var recreatedInNotes = reads.Notes.Values.Where(n => n.CrmId is not null && links.ByUnid(n.Unid) is null)
+            .GroupBy(n => n.CrmId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var recreatedInCrm = reads.Crm.Values.Where(c => c.Record.NotesUnid is { Length: > 0 } && links.ByCrmId(c.Id) is null)
+            .GroupBy(c => c.Record.NotesUnid!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var link in links.All)
         {
             var notes = reads.Notes.GetValueOrDefault(link.NotesUnid);
             var crm = reads.Crm.GetValueOrDefault(link.CrmId);
             var notesDeleted = reads.NotesDeleted.Contains(link.NotesUnid);
             var crmDeleted = reads.CrmDeleted.Contains(link.CrmId);
+
+            // A record re-created on the side that had deleted it (the other side was edited meanwhile) by a run that
+            // died before saving the new link carries the other side's id: it takes the deleted record's place.
+            if (notesDeleted && recreatedInNotes.GetValueOrDefault(link.CrmId) is { } notesAgain) (notes, notesDeleted) = (notesAgain, false);
+            if (crmDeleted && recreatedInCrm.GetValueOrDefault(link.NotesUnid) is { } crmAgain) (crm, crmDeleted) = (crmAgain, false);
+
             usedNotes.Add(link.NotesUnid);
             usedCrm.Add(link.CrmId);
+            if (notes is not null) usedNotes.Add(notes.Unid);
+            if (crm is not null) usedCrm.Add(crm.Id);
             if (notes is null && crm is null && !notesDeleted && !crmDeleted) continue;
             pairs.Add(new Pair(notes, notesDeleted, crm, crmDeleted, link));
         }
