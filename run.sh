@@ -59,7 +59,8 @@ NotesSync is running.
 A widget token for the demo admin (valid one hour; POST $web/dev/tokens {"orgId","userId"} mints another):
   export T=$token
 Then, for example:
-  curl -s -X POST $web/api/zoho/connect -H "Authorization: Bearer \$T"        # open the authorizeUrl it answers
+  curl -s -c zoho.jar -X POST $web/api/zoho/connect -H "Authorization: Bearer \$T"   # keeps the consent cookie
+  curl -s -b zoho.jar -L "<the authorizeUrl it answered>"   # the browser's round trip: Zoho's consent, our callback
   curl -s -X POST $web/api/notes/connection -H "Authorization: Bearer \$T" -H 'Content-Type: application/json' \\
        -d '{"serverName":"$domino","userName":"Jane Doe","password":"notes-demo","mailFile":"mail/jdoe.nsf"}'
   curl -s -X POST $web/api/sync/runs -H "Authorization: Bearer \$T"           # then GET /api/sync/runs/{runId}

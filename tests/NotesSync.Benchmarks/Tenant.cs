@@ -72,7 +72,10 @@ public sealed class Tenant(DominoSimulator domino, ZohoSimulator zoho, ZohoOrg o
         var consent = await browser.GetAsync(new Uri(authorize), ct);
         if (consent.StatusCode != HttpStatusCode.Found || consent.Headers.Location is not { } location)
             throw new InvalidOperationException($"Zoho's authorize page answered {(int)consent.StatusCode}.");
-        await Ensure(await anonymous.GetAsync(new Uri(location.PathAndQuery, UriKind.Relative), ct), "zoho callback");
+        // The callback wants the cookie our answer to "connect" set in the admin's browser.
+        using var callback = new HttpRequestMessage(HttpMethod.Get, new Uri(location.PathAndQuery, UriKind.Relative));
+        callback.Headers.Add("Cookie", connect.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);
+        await Ensure(await anonymous.SendAsync(callback, ct), "zoho callback");
         zoho.State.SignIn(null);
 
         await Ensure(await Api.PostAsJsonAsync("api/notes/connection",

@@ -106,6 +106,22 @@ public sealed class LimitsAndFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_held_call_waits_until_it_is_released_and_is_then_answered_normally()
+    {
+        var held = _simulator.State.Faults.HoldNext(1, "/crm/v8/Contacts", "POST");
+
+        var post = _api.PostAsync("crm/v8/Contacts", Json.Data(Json.Contact("Held")));
+        await held.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(post.IsCompleted);
+        Assert.Equal(20, _org.CountRecords("Contacts"));
+        held.Release();
+
+        Assert.Equal(HttpStatusCode.Created, (await post.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+        Assert.Equal(21, _org.CountRecords("Contacts"));
+        Assert.Empty(_simulator.State.Faults.Pending);
+    }
+
+    [Fact]
     public async Task The_call_log_records_method_path_query_status_and_org()
     {
         _simulator.State.Calls.Clear();

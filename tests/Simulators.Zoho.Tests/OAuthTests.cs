@@ -124,6 +124,23 @@ public sealed class OAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, call.Status);
         Assert.Equal("INVALID_TOKEN", call.Json!["code"].Str());
         Assert.Equal("invalid_code", refresh.Json!["error"].Str());
+        Assert.Equal([(refreshToken, _org.Admin.Id, true)],
+            _simulator.State.RefreshTokens(_org).Select(t => (t.Token, t.UserId, t.Revoked)));
+    }
+
+    [Fact]
+    public async Task An_admin_of_another_org_signed_in_consents_to_a_grant_that_opens_their_own_org()
+    {
+        var other = _simulator.State.CreateOrg(new ZohoOrgSpec { CompanyName = "Other Company" });
+        _simulator.State.SignIn(other.Admin);
+
+        var tokens = (await ExchangeAsync(await AuthorizeAsync())).Json!;
+        _api.AccessToken = tokens["access_token"].Str();
+        var org = await _api.GetAsync("crm/v8/org");
+
+        Assert.Equal(other.Id, org.Json!["org"]![0]!["id"].Str());
+        Assert.Single(_simulator.State.RefreshTokens(other));
+        Assert.Empty(_simulator.State.RefreshTokens(_org));
     }
 
     [Fact]

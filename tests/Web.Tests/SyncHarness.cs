@@ -36,7 +36,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts it all; <paramref name="dominoOptions"/> change the Domino server (e.g. its HTTPS certificate), and
-    /// <paramref name="settings"/> the host's configuration on top of <see cref="NotesSyncApp"/>'s defaults.
+    /// <paramref name="settings"/> the host's configuration on top of <see cref="NotesSyncApp"/>'s defaults; without
+    /// <paramref name="connectZoho"/> the organisation is installed and Notes connected, but not Zoho.
     /// </summary>
     /// <param name="zohoClock">
     /// Zoho's clock (Modified_Time, tokens), when a test must say whether a user's CRM edit falls in the same second
@@ -44,7 +45,7 @@ public sealed class SyncHarness : IAsyncDisposable
     /// </param>
     public static async Task<SyncHarness> StartAsync(
         DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null,
-        TimeProvider? zohoClock = null, ZohoSimulatorOptions? zohoOptions = null)
+        TimeProvider? zohoClock = null, ZohoSimulatorOptions? zohoOptions = null, bool connectZoho = true)
     {
         var domino = await DominoSimulator.StartAsync(dominoOptions);
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
@@ -65,7 +66,7 @@ public sealed class SyncHarness : IAsyncDisposable
         var harness = new SyncHarness(domino, zoho, org, app);
         harness.Secret = await app.InstallAsync(org.Id, adminUserId: org.Admin.Id);
         harness.Admin = app.ClientFor(harness.Secret, org.Id, org.Admin.Id);
-        await harness.ConnectZohoAsync();
+        if (connectZoho) await harness.ConnectZohoAsync();
         await harness.ConnectNotesAsync();
         return harness;
     }
@@ -85,14 +86,33 @@ public sealed class SyncHarness : IAsyncDisposable
     /// <summary>The OAuth round trip as the admin's browser makes it: our authorize URL, Zoho's redirect, our callback.</summary>
     public async Task ConnectZohoAsync()
     {
+        var consent = await ConsentAsync();
+        var callback = await CallbackAsync(consent.Callback, consent.BrowserCookie);
+        Assert.True(callback.IsSuccessStatusCode, await callback.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The admin asks to connect, and whoever the Zoho simulator has signed in accepts: answers where Zoho sends the
+    /// browser back, and the cookie (<c>name=value</c>) our answer to the admin's request set in their browser.
+    /// </summary>
+    public async Task<(string Callback, string BrowserCookie)> ConsentAsync()
+    {
         var connect = await Admin.PostAsync("/api/zoho/connect", null);
         connect.EnsureSuccessStatusCode();
+        var cookie = connect.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         var authorize = (await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!;
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var consent = await browser.GetAsync(new Uri(authorize));
         Assert.Equal(HttpStatusCode.Found, consent.StatusCode);
-        var callback = await App.CreateClient().GetAsync(consent.Headers.Location!.PathAndQuery);
-        Assert.True(callback.IsSuccessStatusCode, await callback.Content.ReadAsStringAsync());
+        return (consent.Headers.Location!.PathAndQuery, cookie);
+    }
+
+    /// <summary>Zoho's redirect arriving at our callback in a browser holding <paramref name="browserCookie"/> (or none).</summary>
+    public async Task<HttpResponseMessage> CallbackAsync(string callback, string? browserCookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, callback);
+        if (browserCookie is not null) request.Headers.Add("Cookie", browserCookie);
+        return await App.CreateClient().SendAsync(request);
     }
 
     public async Task ConnectNotesAsync()

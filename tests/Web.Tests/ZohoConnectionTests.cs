@@ -51,11 +51,14 @@ public class ZohoConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_callback_naming_a_foreign_accounts_server_is_refused_before_the_secret_is_sent_anywhere()
     {
-        var connect = await (await _h.Admin.PostAsync("/api/zoho/connect", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var answer = await _h.Admin.PostAsync("/api/zoho/connect", null);
+        var connect = await answer.Content.ReadFromJsonAsync<JsonElement>();
         var state = System.Web.HttpUtility.ParseQueryString(new Uri(connect.GetProperty("authorizeUrl").GetString()!).Query)["state"];
+        var browserCookie = answer.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 
-        var response = await _h.App.CreateClient().GetAsync(
-            $"/oauth/zoho/callback?code=abc&state={Uri.EscapeDataString(state!)}&accounts-server={Uri.EscapeDataString("https://evil.example")}");
+        var response = await _h.CallbackAsync(
+            $"/oauth/zoho/callback?code=abc&state={Uri.EscapeDataString(state!)}&accounts-server={Uri.EscapeDataString("https://evil.example")}",
+            browserCookie);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("untrusted-accounts-server", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

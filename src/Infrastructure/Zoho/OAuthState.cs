@@ -6,7 +6,8 @@ namespace NotesSync.Infrastructure.Zoho;
 
 /// <summary>
 /// The OAuth state as a time-limited Data Protection payload: encrypted, authenticated, valid 10 minutes, readable
-/// by every node (the key ring is shared through the database), and carrying a nonce so no two are alike.
+/// by every node (the key ring is shared through the database), and carrying the browser's nonce, so no two are
+/// alike and each is worth something only with the cookie of the browser it was issued to.
 /// </summary>
 internal sealed class OAuthState(IDataProtectionProvider provider, TimeProvider clock) : IOAuthState
 {
@@ -15,15 +16,18 @@ internal sealed class OAuthState(IDataProtectionProvider provider, TimeProvider 
     private ITimeLimitedDataProtector Protector =>
         provider.CreateProtector("NotesSync.ZohoOAuthState").ToTimeLimitedDataProtector();
 
-    public string Issue(string orgId, string userId) =>
-        Protector.Protect($"{orgId}\n{userId}\n{Convert.ToHexString(RandomNumberGenerator.GetBytes(8))}", clock.GetUtcNow() + Lifetime);
+    public IssuedOAuthState Issue(string orgId, string userId)
+    {
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        return new IssuedOAuthState(Protector.Protect($"{orgId}\n{userId}\n{nonce}", clock.GetUtcNow() + Lifetime), nonce);
+    }
 
-    public (string OrgId, string UserId)? Read(string state)
+    public OAuthStateContent? Read(string state)
     {
         try
         {
             var parts = Protector.Unprotect(state).Split('\n');
-            return parts.Length == 3 ? (parts[0], parts[1]) : null;
+            return parts.Length == 3 ? new OAuthStateContent(parts[0], parts[1], parts[2]) : null;
         }
         catch (CryptographicException)
         {

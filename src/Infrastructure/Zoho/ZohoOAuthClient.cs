@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotesSync.Application.Common;
 using NotesSync.Application.Zoho;
@@ -10,9 +11,13 @@ namespace NotesSync.Infrastructure.Zoho;
 /// <summary>An access token and the organisation's API domain, as the token endpoint answered.</summary>
 internal sealed record ZohoTokenAnswer(string AccessToken, string? RefreshToken, Uri? ApiDomain, TimeSpan Lifetime);
 
-/// <summary>The accounts server's OAuth endpoints: authorize URL, code exchange, refresh (zoho.md §1).</summary>
-internal sealed class ZohoOAuthClient(
-    HttpClient http, IOptions<ZohoOptions> options, IServiceScopeFactory scopes, ISecretProtector secrets, TimeProvider clock)
+/// <summary>
+/// The accounts server's OAuth endpoints: authorize URL, code exchange, refresh (zoho.md §1); what a new grant
+/// opens and its revocation are in <c>ZohoOAuthClient.Grant.cs</c>.
+/// </summary>
+internal sealed partial class ZohoOAuthClient(
+    HttpClient http, IOptions<ZohoOptions> options, IServiceScopeFactory scopes, ISecretProtector secrets, TimeProvider clock,
+    ILogger<ZohoOAuthClient> logger)
     : IZohoAuthorization
 {
     public const string HttpClientName = "zoho-accounts";
@@ -46,7 +51,7 @@ internal sealed class ZohoOAuthClient(
         return isDataCentre || isConfigured ? Root(uri) : ZohoErrors.UntrustedAccountsServer;
     }
 
-    public async Task<Result<ZohoGrant>> ExchangeCodeAsync(string orgId, Uri accountsServer, string code, CancellationToken ct)
+    public async Task<Result<ZohoGrant>> ExchangeCodeAsync(Uri accountsServer, string code, CancellationToken ct)
     {
         var answer = await TokenAsync(accountsServer, new Dictionary<string, string>
         {
@@ -60,14 +65,16 @@ internal sealed class ZohoOAuthClient(
         if (answer.Value.RefreshToken is null || answer.Value.ApiDomain is null)
             return Error.Unprocessable("zoho-no-refresh-token", "Zoho granted no offline access: connect again and accept.");
 
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var cache = scope.ServiceProvider.GetRequiredService<ZohoTokenStore>();
-            await cache.StoreAsync(orgId, secrets.Protect(SecretPurpose.ZohoAccessToken, answer.Value.AccessToken),
-                clock.GetUtcNow() + answer.Value.Lifetime, ct);
-        }
+        return new ZohoGrant(answer.Value.RefreshToken, answer.Value.AccessToken, answer.Value.Lifetime, accountsServer,
+            Root(answer.Value.ApiDomain));
+    }
 
-        return new ZohoGrant(answer.Value.RefreshToken, accountsServer, Root(answer.Value.ApiDomain));
+    public async Task KeepAccessTokenAsync(string orgId, ZohoGrant grant, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var cache = scope.ServiceProvider.GetRequiredService<ZohoTokenStore>();
+        await cache.StoreAsync(orgId, secrets.Protect(SecretPurpose.ZohoAccessToken, grant.AccessToken),
+            clock.GetUtcNow() + grant.AccessTokenLifetime, ct);
     }
 
     /// <summary>A new access token for a refresh token; <c>zoho-not-connected</c> when Zoho no longer honours it.</summary>

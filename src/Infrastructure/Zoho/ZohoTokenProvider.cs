@@ -12,6 +12,8 @@ internal sealed record ZohoAccess(string AccessToken, Uri ApiDomain);
 /// <summary>
 /// Hands out the organisation's access token: from memory while it lives, else from the shared row, else refreshed
 /// by whichever node takes the row's lease. A refresh token Zoho no longer honours disconnects the organisation.
+/// Memory holds the decrypted token with the row's version, and is used only while the row still has that version:
+/// a token another node forgot or replaced (a new grant, an uninstall that deleted the row) is never used again.
 /// </summary>
 internal sealed class ZohoTokenProvider(
     IServiceScopeFactory scopes, ZohoOAuthClient oauth, ISecretProtector secrets, TimeProvider clock)
@@ -20,7 +22,7 @@ internal sealed class ZohoTokenProvider(
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromMilliseconds(250);
 
-    private readonly ConcurrentDictionary<string, (ZohoAccess Access, DateTimeOffset ExpiresAt)> _memory = new();
+    private readonly ConcurrentDictionary<string, (ZohoAccess Access, DateTimeOffset ExpiresAt, int Version)> _memory = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
 
     /// <summary>A token to use; never <paramref name="rejected"/>, the one Zoho just answered INVALID_TOKEN to.</summary>
@@ -28,7 +30,10 @@ internal sealed class ZohoTokenProvider(
     {
         if (_memory.TryGetValue(orgId, out var known) && known.ExpiresAt - Margin > clock.GetUtcNow()
             && known.Access.AccessToken != rejected)
-            return known.Access;
+        {
+            if (await StoredVersionAsync(orgId, ct) == known.Version) return known.Access;
+            _memory.TryRemove(orgId, out _);
+        }
 
         var gate = _gates.GetOrAdd(orgId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
@@ -65,7 +70,7 @@ internal sealed class ZohoTokenProvider(
         if (row.IsUsable(now, Margin))
         {
             var token = secrets.Unprotect(SecretPurpose.ZohoAccessToken, row.ProtectedToken!);
-            if (token != rejected) return Remember(orgId, new ZohoAccess(token, apiDomain), row.ExpiresAt!.Value);
+            if (token != rejected) return Remember(orgId, new ZohoAccess(token, apiDomain), row.ExpiresAt!.Value, row.Version);
         }
 
         if (row.IsLeased(now)) return null;
@@ -86,12 +91,18 @@ internal sealed class ZohoTokenProvider(
         var expiresAt = clock.GetUtcNow() + refreshed.Value.Lifetime;
         row.Store(secrets.Protect(SecretPurpose.ZohoAccessToken, refreshed.Value.AccessToken), expiresAt);
         await store.SaveAsync(ct);
-        return Remember(orgId, new ZohoAccess(refreshed.Value.AccessToken, refreshed.Value.ApiDomain ?? apiDomain), expiresAt);
+        return Remember(orgId, new ZohoAccess(refreshed.Value.AccessToken, refreshed.Value.ApiDomain ?? apiDomain), expiresAt, row.Version);
     }
 
-    private ZohoAccess Remember(string orgId, ZohoAccess access, DateTimeOffset expiresAt)
+    private ZohoAccess Remember(string orgId, ZohoAccess access, DateTimeOffset expiresAt, int version)
     {
-        _memory[orgId] = (access, expiresAt);
+        _memory[orgId] = (access, expiresAt, version);
         return access;
+    }
+
+    private async Task<int?> StoredVersionAsync(string orgId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ZohoTokenStore>().VersionAsync(orgId, ct);
     }
 }

@@ -17,6 +17,10 @@ internal sealed class ZohoTokenStore(NotesSyncDbContext db)
         return row;
     }
 
+    /// <summary>The row's version as stored now (null when there is none): one indexed read, nothing tracked.</summary>
+    public Task<int?> VersionAsync(string orgId, CancellationToken ct) =>
+        db.ZohoAccessTokens.AsNoTracking().Where(t => t.OrgId == orgId).Select(t => (int?)t.Version).SingleOrDefaultAsync(ct);
+
     public async Task StoreAsync(string orgId, string protectedToken, DateTimeOffset expiresAt, CancellationToken ct)
     {
         (await LoadAsync(orgId, ct)).Store(protectedToken, expiresAt);

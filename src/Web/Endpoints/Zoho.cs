@@ -12,20 +12,48 @@ public static class Zoho
     public static void MapZoho(this IEndpointRouteBuilder api)
     {
         var zoho = api.MapGroup("/zoho").WithTags("Zoho CRM connection");
-        zoho.MapPost("/connect", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ConnectZoho(), ct)));
+        zoho.MapPost("/connect", async (HttpResponse response, ISender sender, CancellationToken ct) =>
+        {
+            var authorize = await sender.Send(new ConnectZoho(), ct);
+            response.Cookies.Append(BrowserCookie, authorize.BrowserNonce, BrowserCookieOptions(DateTimeOffset.UtcNow + BrowserCookieLifetime));
+            return TypedResults.Ok(authorize);
+        });
         zoho.MapGet("/status", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetZohoStatus(), ct)));
     }
 
     /// <summary>
-    /// Zoho redirects the admin's browser here: no widget token, the protected <c>state</c> says who asked. The
-    /// answer is a small page for the pop-up the widget opened: it tells the widget and closes itself.
+    /// The cookie that binds a consent to the admin's browser: set on the answer to <c>/api/zoho/connect</c>, the one
+    /// request that proves who the admin is, and sent back only to the callback. The widget calls from Zoho's domain,
+    /// so it is a cross-site cookie: <c>SameSite=None</c> (and so <c>Secure</c>), HttpOnly, as short-lived as the state.
+    /// </summary>
+    public const string BrowserCookie = "notessync-zoho-consent";
+
+    private const string CallbackPath = "/oauth/zoho/callback";
+    private static readonly TimeSpan BrowserCookieLifetime = TimeSpan.FromMinutes(10);
+
+    private static CookieOptions BrowserCookieOptions(DateTimeOffset expires) => new()
+    {
+        HttpOnly = true,
+        Secure = true,
+        SameSite = SameSiteMode.None,
+        Path = CallbackPath,
+        Expires = expires,
+        IsEssential = true,
+    };
+
+    /// <summary>
+    /// Zoho redirects the admin's browser here: no widget token, the protected <c>state</c> says who asked, and the
+    /// browser's cookie that it is the browser that asked. The answer is a small page for the pop-up the widget
+    /// opened: it tells the widget and closes itself. The cookie is spent either way.
     /// </summary>
     public static void MapZohoCallback(this IEndpointRouteBuilder app) =>
-        app.MapGet("/oauth/zoho/callback", async (HttpRequest request, ISender sender, CancellationToken ct) =>
+        app.MapGet(CallbackPath, async (HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
         {
             var q = request.Query;
             var result = await sender.Send(new CompleteZohoConnection(
-                NullIfEmpty(q["code"]), NullIfEmpty(q["state"]), NullIfEmpty(q["accounts-server"]), NullIfEmpty(q["error"])), ct);
+                NullIfEmpty(q["code"]), NullIfEmpty(q["state"]), NullIfEmpty(q["accounts-server"]), NullIfEmpty(q["error"]),
+                request.Cookies[BrowserCookie]), ct);
+            response.Cookies.Delete(BrowserCookie, BrowserCookieOptions(DateTimeOffset.UnixEpoch));
             if (result.IsFailure)
             {
                 var status = result.Error!.Code is "invalid-state" or "untrusted-accounts-server" ? 400 : 422;

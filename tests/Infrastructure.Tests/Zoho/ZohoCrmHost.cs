@@ -115,9 +115,10 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
         Assert.Equal("state-from-notessync", back["state"]);
 
         var server = authorization.TrustedAccountsServer(back["accounts-server"]);
-        var grant = await authorization.ExchangeCodeAsync(OrgId, server.Value, back["code"]!, default);
+        var grant = await authorization.ExchangeCodeAsync(server.Value, back["code"]!, default);
         Assert.True(grant.IsSuccess, grant.Error?.Message);
         await StoreConnectionAsync(grant.Value.RefreshToken, grant.Value.AccountsServer, grant.Value.ApiDomain);
+        await authorization.KeepAccessTokenAsync(OrgId, grant.Value, default);
     }
 
     private async Task StoreConnectionAsync(string refreshToken, Uri accountsServer, Uri apiDomain)

@@ -68,6 +68,12 @@ internal sealed class ZohoDispatcher(ZohoSimulatorState state)
     {
         var fault = state.Faults.Take(context.Request.Method, context.Request.Path.Value ?? "/");
         if (fault is null) return false;
+        if (fault.Kind == ZohoFaultKind.Hold)
+        {
+            await fault.HoldAsync(context.RequestAborted);
+            return false;
+        }
+
         call.Fault = fault;
         switch (fault.Kind)
         {

@@ -12,6 +12,12 @@ public enum ZohoFaultKind
 
     /// <summary>Apply the call (records written, tokens minted), then abort the connection: the client cannot know it succeeded.</summary>
     ApplyThenDropConnection,
+
+    /// <summary>
+    /// Keep the call waiting, as a slow Zoho would, until the test calls <see cref="ZohoFault.Release"/>; then it is
+    /// answered normally. <see cref="ZohoFault.Arrived"/> says when a call is being held.
+    /// </summary>
+    Hold,
 }
 
 /// <summary>A fault waiting for calls whose path matches <see cref="PathPattern"/> (a glob: <c>*</c> is any text, case-insensitive).</summary>
@@ -29,6 +35,21 @@ public sealed class ZohoFault
     public int StatusCode { get; init; } = 500;
 
     public int Remaining { get; internal set; }
+
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A <see cref="ZohoFaultKind.Hold"/> fault: completes when the first call it holds arrives.</summary>
+    public Task Arrived => _arrived.Task;
+
+    /// <summary>Lets every call this fault holds (and any it holds later) be answered.</summary>
+    public void Release() => _released.TrySetResult();
+
+    internal async Task HoldAsync(CancellationToken aborted)
+    {
+        _arrived.TrySetResult();
+        await _released.Task.WaitAsync(aborted);
+    }
 
     internal bool Matches(string method, string path)
     {
@@ -53,6 +74,14 @@ public sealed class ZohoFaults
 
     public void ApplyThenDropNext(int count, string pathPattern, string? method = null) =>
         Add(new ZohoFault { PathPattern = pathPattern, Method = method, Kind = ZohoFaultKind.ApplyThenDropConnection, Remaining = count });
+
+    /// <summary>Holds the next <paramref name="count"/> matching calls until the fault it answers is released.</summary>
+    public ZohoFault HoldNext(int count, string pathPattern, string? method = null)
+    {
+        var fault = new ZohoFault { PathPattern = pathPattern, Method = method, Kind = ZohoFaultKind.Hold, Remaining = count };
+        Add(fault);
+        return fault;
+    }
 
     public void Add(ZohoFault fault)
     {

@@ -89,6 +89,14 @@ public sealed partial class ZohoSimulatorState
         }
     }
 
+    /// <summary>Every refresh token issued to a user of the org, oldest first, and whether it was revoked since.</summary>
+    public IReadOnlyList<ZohoRefreshTokenState> RefreshTokens(ZohoOrg org)
+    {
+        lock (_oauthGate)
+            return [.. _refreshTokens.Values.Where(r => r.User.Org == org).OrderBy(r => r.CreatedAt)
+                .Select(r => new ZohoRefreshTokenState(r.Token, r.User.Id, r.Revoked))];
+    }
+
     public bool IsRefreshTokenValid(string refreshToken)
     {
         lock (_oauthGate) return _refreshTokens.TryGetValue(refreshToken, out var refresh) && !refresh.Revoked;

@@ -5,6 +5,9 @@ namespace NotesSync.Simulators.Zoho;
 /// <summary>Tokens as an adapter received them from the token endpoint.</summary>
 public sealed record ZohoTokenSet(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt, string Scope);
 
+/// <summary>A refresh token as the accounts server knows it: whom it was issued to, and whether it still holds.</summary>
+public sealed record ZohoRefreshTokenState(string Token, string UserId, bool Revoked);
+
 internal sealed class GrantCode
 {
     public required string Code { get; init; }

@@ -46,9 +46,10 @@ public sealed class ExecuteSyncRunHandler(
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
         {
-            // The sweep took the run for dead and ended it (its heartbeat stopped reaching the database): whatever
-            // replaced it is the user's run now. Nothing more is saved; what was written is linked already.
-            logger.LogWarning("Sync run {RunId} of {OrgId}/{UserId} was ended by the sweep while it ran; it stopped", run.Id, run.OrgId, run.UserId);
+            // The sweep took the run for dead and ended it (its heartbeat stopped reaching the database), or the
+            // organisation was uninstalled: whatever replaced it is the user's run now, or nothing is. Nothing more is
+            // saved; what was written is linked already.
+            LogStopped(run);
             return Unit.Value;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -59,15 +60,38 @@ public sealed class ExecuteSyncRunHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // An uninstall deletes the run's rows under it: the save of the batch in flight then fails on its foreign
+            // keys (the profile its checkpoints belong to is gone) before the next batch could learn that the run
+            // ended. That is the run being stopped, not a bug: it ends quietly, and nothing is saved on a purged org.
+            if (!await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None))
+            {
+                LogStopped(run);
+                return Unit.Value;
+            }
+
             // A bug must not leave the user's run "running" for ever: it ends failed, and what was written is
             // linked already, so the next run picks up from there.
             logger.LogError(ex, "Sync run {RunId} of {OrgId}/{UserId} failed", run.Id, run.OrgId, run.UserId);
             run.Fail("internal-error", "The sync stopped on an unexpected error; what it wrote is kept and the next run goes on from there.", clock.GetUtcNow());
         }
 
-        await runs.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await runs.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The run's end cannot be saved because its row is gone (an uninstall while it ended): nothing to retry.
+            if (await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None)) throw;
+            LogStopped(run);
+        }
+
         return Unit.Value;
     }
+
+    private void LogStopped(SyncRun run) =>
+        logger.LogWarning("Sync run {RunId} of {OrgId}/{UserId} was ended while it ran (by the sweep, or an uninstall); it stopped",
+            run.Id, run.OrgId, run.UserId);
 
     private async Task<Error?> SyncAsync(SyncRun run, RunLiveness liveness, CancellationToken ct)
     {

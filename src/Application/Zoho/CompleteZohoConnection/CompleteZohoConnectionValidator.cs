@@ -10,5 +10,6 @@ public sealed class CompleteZohoConnectionValidator : AbstractValidator<Complete
         RuleFor(c => c.State).MaximumLength(4000);
         RuleFor(c => c.AccountsServer).MaximumLength(200);
         RuleFor(c => c.Error).MaximumLength(200);
+        RuleFor(c => c.BrowserNonce).MaximumLength(100);
     }
 }
