@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
 using NotesSync.Infrastructure.Zoho;
@@ -18,7 +19,8 @@ public sealed class ZohoUninstallTokenTests
     [Fact]
     public async Task After_uninstall_a_second_nodes_remembered_access_token_is_not_used()
     {
-        await using var host = await ZohoCrmHost.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ZohoCrmHost.StartAsync(clock: clock);
         host.Org.Seed(new ZohoSeedSpec { Contacts = 3 });
         await host.ConnectAsync();
         await host.Crm.PrepareAsync(host.OrgId, default);
@@ -31,6 +33,7 @@ public sealed class ZohoUninstallTokenTests
         // the other node remembers would still open the CRM.
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IOrganisationPurge>().PurgeAsync(host.OrgId, default);
+        clock.Advance(ZohoTokenProvider.RecheckEvery); // a node looks at the shared row again at most this long after its last look
         var read = await ReadContactsAsync(host.Resolve<IZohoCrm>(otherNode), host.OrgId);
 
         Assert.Equal("zoho-not-connected", read.Error?.Code);
@@ -40,7 +43,8 @@ public sealed class ZohoUninstallTokenTests
     [Fact]
     public async Task A_new_grant_replaces_the_access_token_every_node_remembers()
     {
-        await using var host = await ZohoCrmHost.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ZohoCrmHost.StartAsync(clock: clock);
         var first = await host.ConnectAsync();
         await host.Crm.PrepareAsync(host.OrgId, default);
         var otherNode = host.AddNode();
@@ -49,6 +53,7 @@ public sealed class ZohoUninstallTokenTests
 
         await host.ConnectThroughConsentAsync();
         host.Simulator.State.RevokeToken(first.RefreshToken!);
+        clock.Advance(ZohoTokenProvider.RecheckEvery);
         var read = await ReadContactsAsync(host.Resolve<IZohoCrm>(otherNode), host.OrgId);
 
         Assert.True(read.IsSuccess, read.Error?.Message);
