@@ -29,52 +29,67 @@ public sealed class ExecuteSyncRunHandler(
         run.Start(clock.GetUtcNow());
         await runs.SaveChangesAsync(ct);
 
-        await using var liveness = new RunLiveness(heartbeat, run.Id, clock);
+        await using (var liveness = new RunLiveness(heartbeat, run.Id, clock))
+        {
+            if (!await RunToItsEndAsync(run, liveness, ct))
+            {
+                LogStopped(run);
+                return Unit.Value;
+            }
+        }
+
+        await SaveEndAsync(run);
+        return Unit.Value;
+    }
+
+    /// <summary>Syncs and records how the run ended; false when it was ended elsewhere while it ran (nothing to save).</summary>
+    private async Task<bool> RunToItsEndAsync(SyncRun run, RunLiveness liveness, CancellationToken ct)
+    {
         try
         {
             var error = await SyncAsync(run, liveness, ct);
             if (error is not null)
             {
                 run.Fail(error.Code, error.Message, clock.GetUtcNow());
+                return true;
             }
-            else
-            {
-                run.Finish(clock.GetUtcNow());
-                var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
-                account?.MarkUserSynced(run.UserId);
-            }
+
+            run.Finish(clock.GetUtcNow());
+            var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
+            account?.MarkUserSynced(run.UserId);
+            return true;
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
         {
             // The sweep took the run for dead and ended it (its heartbeat stopped reaching the database), or the
             // organisation was uninstalled: whatever replaced it is the user's run now, or nothing is. Nothing more is
             // saved; what was written is linked already.
-            LogStopped(run);
-            return Unit.Value;
+            return false;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The host is shutting down (or the job was deleted): say so now rather than let the user wait for the
             // sweep. Everything written so far is linked; the next run resumes from the checkpoints.
             run.MarkInterrupted(clock.GetUtcNow());
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An uninstall deletes the run's rows under it: the save of the batch in flight then fails on its foreign
             // keys (the profile its checkpoints belong to is gone) before the next batch could learn that the run
             // ended. That is the run being stopped, not a bug: it ends quietly, and nothing is saved on a purged org.
-            if (!await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None))
-            {
-                LogStopped(run);
-                return Unit.Value;
-            }
+            if (!await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None)) return false;
 
             // A bug must not leave the user's run "running" for ever: it ends failed, and what was written is
             // linked already, so the next run picks up from there.
             logger.LogError(ex, "Sync run {RunId} of {OrgId}/{UserId} failed", run.Id, run.OrgId, run.UserId);
             run.Fail("internal-error", "The sync stopped on an unexpected error; what it wrote is kept and the next run goes on from there.", clock.GetUtcNow());
+            return true;
         }
+    }
 
+    private async Task SaveEndAsync(SyncRun run)
+    {
         try
         {
             await runs.SaveChangesAsync(CancellationToken.None);
@@ -85,8 +100,6 @@ public sealed class ExecuteSyncRunHandler(
             if (await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None)) throw;
             LogStopped(run);
         }
-
-        return Unit.Value;
     }
 
     private void LogStopped(SyncRun run) =>
