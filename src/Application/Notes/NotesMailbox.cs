@@ -99,10 +99,10 @@ public interface INotesMailbox
     /// <summary>
     /// Changes only the items given (PATCH), if the document was not modified since <paramref name="lastModified"/>.
     /// <paramref name="form"/> is the document's form (<see cref="NotesDocument.Form"/>), which lets Domino compute
-    /// what the form derives; without it the mailbox uses the form it read for that document, if it read one.
+    /// what the form derives.
     /// </summary>
     Task<Result<NotesWriteOutcome>> UpdateDocumentAsync(
-        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, CancellationToken ct, string? form = null);
+        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, string form, CancellationToken ct);
 
     Task<Result<NotesWriteOutcome>> DeleteDocumentAsync(string unid, string? lastModified, CancellationToken ct);
 

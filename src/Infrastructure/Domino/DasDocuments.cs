@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -12,9 +11,6 @@ namespace NotesSync.Infrastructure.Domino;
 /// <summary>Contacts and to-dos: the data service on the mail file (das.md §1).</summary>
 internal sealed partial class DasDocuments(DasSession session)
 {
-    // The form of each document this mailbox listed, read or created: an update is sent with it (see UpdateDocumentAsync).
-    private readonly ConcurrentDictionary<string, string> _forms = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>DAS refuses a larger page unless notes.ini raises <c>DataServiceMaxViewEntries</c> (§1.3).</summary>
     public const int PageSize = 100;
 
@@ -65,7 +61,6 @@ internal sealed partial class DasDocuments(DasSession session)
                 foreach (var entry in page.Value.Entries.Where(e => seen.Add(e.Unid)))
                 {
                     entries.Add(entry);
-                    RememberForm(entry.Unid, entry.Form);
                     added++;
                 }
                 // A server that ignored "start" would answer the same page for ever: a page with nothing new ends it.
@@ -162,9 +157,7 @@ internal sealed partial class DasDocuments(DasSession session)
         if (sent.IsFailure) return sent.Error!;
         if (DasSession.IsMissing(sent.Value)) return Result<NotesDocument?>.Success(null);
         if (sent.Value.Status != HttpStatusCode.OK || sent.Value.IsLoginPage) return session.Failure(sent.Value);
-        var document = DasSession.Read<NotesDocument?>(sent.Value, json => DasItems.Document(json, sent.Value.LastModified));
-        if (document is { IsSuccess: true, Value: { } read }) RememberForm(read.Unid, read.Form);
-        return document;
+        return DasSession.Read<NotesDocument?>(sent.Value, json => DasItems.Document(json, sent.Value.LastModified));
     }
 
     /// <summary>
@@ -177,25 +170,21 @@ internal sealed partial class DasDocuments(DasSession session)
             $"/api/data/documents?form={DasPaths.Segment(form)}&computewithform=true", ct, DasItems.Body(items));
         if (sent.IsFailure) return MailboxErrors.WriteUnconfirmed(sent.Error!);
         if (sent.Value.Status != HttpStatusCode.Created || sent.Value.IsLoginPage) return session.Failure(sent.Value);
-        if (DasSession.LastSegment(sent.Value.Location) is not { Length: > 0 } unid)
-            return MailboxErrors.Unreadable("Domino created the document without saying where (no Location header).");
-        RememberForm(unid, form);
-        return unid;
+        return DasSession.LastSegment(sent.Value.Location) is { Length: > 0 } unid
+            ? unid
+            : MailboxErrors.Unreadable("Domino created the document without saying where (no Location header).");
     }
 
     /// <summary>
     /// PATCH, since PUT would delete every item not sent (§1.5), tunnelled through POST as DAS documents it. The
     /// <c>If-Unmodified-Since</c> text is the <c>Last-Modified</c> read, untouched: the server compares it to 1/100 s,
     /// so a re-formatted copy of the same second would be refused ("Checked" 11). <c>computewithform=true</c> goes with
-    /// the document's <c>form</c>, as IBM's data.yaml requires ("You must identify the form"): the one given, else the
-    /// one this mailbox read for the document; with neither, the items are written without the form's computing.
+    /// the document's <c>form</c>, as IBM's data.yaml requires ("You must identify the form").
     /// </summary>
     public async Task<Result<NotesWriteOutcome>> UpdateDocumentAsync(
-        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, string? form, CancellationToken ct)
+        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, string form, CancellationToken ct)
     {
-        form ??= _forms.GetValueOrDefault(unid);
-        var query = string.IsNullOrEmpty(form) ? "" : $"?form={DasPaths.Segment(form)}&computewithform=true";
-        var sent = await session.SendAsync(HttpMethod.Post, DocumentPath(unid) + query, ct, DasItems.Body(items), headers =>
+        var sent = await session.SendAsync(HttpMethod.Post, $"{DocumentPath(unid)}?form={DasPaths.Segment(form)}&computewithform=true", ct, DasItems.Body(items), headers =>
         {
             headers.TryAddWithoutValidation("X-HTTP-Method-Override", "PATCH");
             IfUnmodifiedSince(headers, lastModified);
@@ -216,11 +205,6 @@ internal sealed partial class DasDocuments(DasSession session)
     private static void IfUnmodifiedSince(HttpRequestHeaders headers, string? lastModified)
     {
         if (!string.IsNullOrEmpty(lastModified)) headers.TryAddWithoutValidation("If-Unmodified-Since", lastModified);
-    }
-
-    private void RememberForm(string unid, string? form)
-    {
-        if (!string.IsNullOrEmpty(form)) _forms[unid] = form;
     }
 
     private static string DocumentPath(string unid) => $"/api/data/documents/unid/{DasPaths.Segment(unid)}";

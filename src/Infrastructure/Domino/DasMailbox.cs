@@ -42,7 +42,7 @@ internal sealed class DasMailbox(DasSession session, DasDocuments documents, Das
         documents.CreateDocumentAsync(form, items, ct);
 
     public Task<Result<NotesWriteOutcome>> UpdateDocumentAsync(
-        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, CancellationToken ct, string? form = null) =>
+        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, string form, CancellationToken ct) =>
         documents.UpdateDocumentAsync(unid, items, lastModified, form, ct);
 
     public Task<Result<NotesWriteOutcome>> DeleteDocumentAsync(string unid, string? lastModified, CancellationToken ct) =>

@@ -176,7 +176,7 @@ public sealed class MailboxTests
         {
             ["Subject"] = NotesItem.Text("Rappeler Mme Núñez – Zoë Ångström"),
             ["DueDateTime"] = NotesItem.DateTime(due),
-        }, read.LastModified, Ct);
+        }, read.LastModified, "Task", Ct);
 
         Assert.Equal(NotesWriteOutcome.Done, outcome.Value);
         var stored = host.State.GetDocument(host.MailFile, unid)!;
@@ -200,14 +200,14 @@ public sealed class MailboxTests
         host.State.UpdateItems(host.MailFile, unid, SimItem.Text("CompanyName", "Édité dans Notes"));
 
         var stale = await host.Mailbox.UpdateDocumentAsync(unid,
-            new Dictionary<string, NotesItem> { ["CompanyName"] = NotesItem.Text("Depuis le CRM") }, read.LastModified, Ct);
+            new Dictionary<string, NotesItem> { ["CompanyName"] = NotesItem.Text("Depuis le CRM") }, read.LastModified, "Person", Ct);
 
         Assert.Equal(NotesWriteOutcome.ChangedMeanwhile, stale.Value);
         Assert.Equal("Édité dans Notes", host.State.GetDocument(host.MailFile, unid)!.Text("CompanyName"));
 
         var reread = (await host.Mailbox.GetDocumentAsync(unid, Ct)).Value!;
         var fresh = await host.Mailbox.UpdateDocumentAsync(unid,
-            new Dictionary<string, NotesItem> { ["JobTitle"] = NotesItem.Text("Directrice") }, reread.LastModified, Ct);
+            new Dictionary<string, NotesItem> { ["JobTitle"] = NotesItem.Text("Directrice") }, reread.LastModified, "Person", Ct);
         Assert.Equal(NotesWriteOutcome.Done, fresh.Value);
     }
 
@@ -239,7 +239,7 @@ public sealed class MailboxTests
 
         var get = await host.Mailbox.GetDocumentAsync(unid, Ct);
         var update = await host.Mailbox.UpdateDocumentAsync(unid,
-            new Dictionary<string, NotesItem> { ["Subject"] = NotesItem.Text("x") }, read.LastModified, Ct);
+            new Dictionary<string, NotesItem> { ["Subject"] = NotesItem.Text("x") }, read.LastModified, "Task", Ct);
         var delete = await host.Mailbox.DeleteDocumentAsync(unid, read.LastModified, Ct);
 
         Assert.True(get.IsSuccess);

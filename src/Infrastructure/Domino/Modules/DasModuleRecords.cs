@@ -45,7 +45,7 @@ internal sealed class DasModuleRecords(INotesMailbox mailbox, NotesModuleItems i
 
     public Task<Result<NotesWriteOutcome>> UpdateAsync(
         string unid, IReadOnlyDictionary<string, string?> values, string? lastModified, CancellationToken ct) =>
-        mailbox.UpdateDocumentAsync(unid, items.ToItems(values), lastModified, ct, items.Form);
+        mailbox.UpdateDocumentAsync(unid, items.ToItems(values), lastModified, items.Form, ct);
 
     public Task<Result<NotesWriteOutcome>> DeleteAsync(string unid, string? lastModified, CancellationToken ct) =>
         mailbox.DeleteDocumentAsync(unid, lastModified, ct);

@@ -24,7 +24,7 @@ public sealed class FakeNotesMailbox(FakeNotesRecords contacts, FakeNotesRecords
         throw Unused();
 
     public Task<Result<NotesWriteOutcome>> UpdateDocumentAsync(
-        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, CancellationToken ct, string? form = null) => throw Unused();
+        string unid, IReadOnlyDictionary<string, NotesItem> items, string? lastModified, string form, CancellationToken ct) => throw Unused();
 
     public Task<Result<NotesWriteOutcome>> DeleteDocumentAsync(string unid, string? lastModified, CancellationToken ct) => throw Unused();
     public Task<Result<IReadOnlyList<NotesEvent>>> ListEventsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) => throw Unused();
