@@ -26,16 +26,6 @@ public class RunLivenessTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting, after 10 s, for {what}.");
-            await Task.Delay(10);
-        }
-    }
-
     [Fact]
     public async Task The_heartbeat_is_written_every_fifteen_seconds_without_the_run_doing_anything()
     {
@@ -46,7 +36,7 @@ public class RunLivenessTests
         for (var beat = 1; beat <= 3; beat++)
         {
             clock.Advance(TimeSpan.FromSeconds(15));
-            await WaitUntilAsync(() => heartbeat.Beats == beat, $"beat {beat}");
+            await Eventually.HoldsAsync(() => heartbeat.Beats == beat, $"beat {beat}", TimeSpan.FromSeconds(10));
         }
 
         clock.Advance(TimeSpan.FromSeconds(14));

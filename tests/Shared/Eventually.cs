@@ -1,7 +1,10 @@
-namespace NotesSync.Infrastructure.Tests;
+namespace NotesSync.Testing;
 
-/// <summary>Waiting on a condition instead of sleeping: checked often, with a deadline that fails the test loudly.</summary>
-public static class Eventually
+/// <summary>
+/// Waiting on a condition instead of sleeping: checked often, with a deadline that fails the test loudly. One file,
+/// compiled into each test project that waits (linked from tests/Shared).
+/// </summary>
+internal static class Eventually
 {
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
