@@ -47,7 +47,8 @@ public sealed class ExecuteSyncRunHandler(
     {
         try
         {
-            var error = await SyncAsync(run, liveness, ct);
+            var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
+            var error = await SyncAsync(run, account, liveness, ct);
             if (error is not null)
             {
                 run.Fail(error.Code, error.Message, clock.GetUtcNow());
@@ -55,8 +56,7 @@ public sealed class ExecuteSyncRunHandler(
             }
 
             run.Finish(clock.GetUtcNow());
-            var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
-            account?.MarkUserSynced(run.UserId);
+            account!.MarkUserSynced(run.UserId);
             return true;
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
@@ -106,10 +106,9 @@ public sealed class ExecuteSyncRunHandler(
         logger.LogWarning("Sync run {RunId} of {OrgId}/{UserId} was ended while it ran (by the sweep, or an uninstall); it stopped",
             run.Id, run.OrgId, run.UserId);
 
-    private async Task<Error?> SyncAsync(SyncRun run, RunLiveness liveness, CancellationToken ct)
+    private async Task<Error?> SyncAsync(SyncRun run, SyncAccount? account, RunLiveness liveness, CancellationToken ct)
     {
         // A run queued before its user lost their seat writes nothing: the seat is what lets NotesSync act for them.
-        var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
         if (account?.FindUser(run.UserId) is null) return RunErrors.NotLicensed;
 
         var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(run.OrgId, run.UserId), ct);
