@@ -31,12 +31,7 @@ internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, Mo
     public async Task<Result<List<NotesHalf>>> WriteAsync(IReadOnlyList<PlannedPair> planned, CancellationToken ct)
     {
         // What the CRM writes need from the CRM itself (contacts' Accounts) is looked up once for all of them.
-        var values = planned.Select(p => p.Item switch
-        {
-            SyncPlanItem.CreateInCrm create => create.Fields,
-            SyncPlanItem.Update { ToCrm.Count: > 0 } update => update.ToCrm,
-            _ => null,
-        }).OfType<IReadOnlyDictionary<string, string?>>();
+        var values = planned.Select(p => ValuesToCrm(p.Item)).OfType<IReadOnlyDictionary<string, string?>>();
         if (await ctx.Crm.PrepareWritesAsync(ctx.OrgId, module.Module, values, ct) is { IsFailure: true } unprepared) return unprepared.Error!;
 
         var notesHalves = new List<NotesHalf>();
@@ -135,11 +130,16 @@ internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, Mo
     }
 
     /// <summary>The CRM write of an item, with the Notes UNID that makes a lost answer findable.</summary>
-    private static CrmWrite ToWrite(PlannedPair planned, string? id) => planned.Item switch
+    private static CrmWrite ToWrite(PlannedPair planned, string? id) =>
+        new(id, ValuesToCrm(planned.Item) ?? throw new ArgumentException($"{planned.Item} writes nothing to the CRM.", nameof(planned)),
+            planned.Pair.NotesId);
+
+    /// <summary>What <paramref name="item"/> writes to the CRM, or null when it writes nothing there.</summary>
+    private static IReadOnlyDictionary<string, string?>? ValuesToCrm(SyncPlanItem item) => item switch
     {
-        SyncPlanItem.CreateInCrm create => new CrmWrite(id, create.Fields, planned.Pair.NotesId),
-        SyncPlanItem.Update update => new CrmWrite(id, update.ToCrm, planned.Pair.NotesId),
-        _ => throw new ArgumentException($"{planned.Item} writes nothing to the CRM.", nameof(planned)),
+        SyncPlanItem.CreateInCrm create => create.Fields,
+        SyncPlanItem.Update { ToCrm.Count: > 0 } update => update.ToCrm,
+        _ => null,
     };
 
     /// <summary>A value the CRM's limits made the adapter shorten: the record is synced, and the user told.</summary>

@@ -77,7 +77,7 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         {
             (_report, _linker) = (report, linker);
             Crm = new CrmWriter(module, ctx, report, linker, links);
-            Notes = new NotesWriter(notes, ctx, report, linker, links, Crm);
+            Notes = new NotesWriter(module, notes, ctx, report, linker, links, Crm);
         }
 
         public CrmWriter Crm { get; }

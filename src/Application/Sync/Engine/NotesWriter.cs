@@ -13,7 +13,8 @@ namespace NotesSync.Application.Sync.Engine;
 /// now (<see cref="SyncDecision.Redecide"/>). A failure of Domino as a whole stops the module.
 /// </summary>
 internal sealed class NotesWriter(
-    INotesRecords notes, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links, CrmWriter crmWriter)
+    SyncModuleDefinition module, INotesRecords notes, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links,
+    CrmWriter crmWriter)
 {
     /// <summary>
     /// Writes on their way at once: Notes:MaxConcurrency's default (the mailbox holds Domino to the configured limit).
@@ -78,7 +79,7 @@ internal sealed class NotesWriter(
         if (current.IsFailure) return new Sent.Failed(current.Error!);
         if (current.Value is not { } document) return new Sent.Deleted();
 
-        var now = pair with { Notes = NotesSide.Read(document, SyncContext.Definition(notes.Module)), NotesDeleted = false };
+        var now = pair with { Notes = NotesSide.Read(document, module), NotesDeleted = false };
         if (now.Redecide(planned.Item, ctx.Settings).Item is not SyncPlanItem.DeleteInNotes) return new Sent.EditedSinceLink();
 
         var deleted = await notes.DeleteAsync(pair.NotesId, document.LastModified, ct);
@@ -122,7 +123,7 @@ internal sealed class NotesWriter(
         if (fresh.IsFailure) return RecordOrStop(pair, fresh.Error!);
         if (fresh.Value is not { } document) return ChangedDuringSync(pair, "The document was deleted in Notes during the sync; the next run takes it up.");
 
-        var redecided = (pair with { Notes = NotesSide.Read(document, SyncContext.Definition(notes.Module)) }).Redecide(write.Planned.Item, ctx.Settings);
+        var redecided = (pair with { Notes = NotesSide.Read(document, module) }).Redecide(write.Planned.Item, ctx.Settings);
         if (redecided.Item is not SyncPlanItem.Update update)
             return ChangedDuringSync(pair, "The document changed in Notes during the sync; the next run takes it up.");
 

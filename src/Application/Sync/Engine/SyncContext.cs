@@ -1,7 +1,6 @@
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
-using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 
@@ -19,9 +18,6 @@ public sealed class SyncContext(
     public string UserId => run.UserId;
     public INotesMailbox Mailbox => mailbox;
     public ICrmRecords Crm => crm;
-
-    /// <summary>The definition of <paramref name="module"/>: its fields and rules in the product's terms.</summary>
-    public static SyncModuleDefinition Definition(SyncModule module) => SyncModuleDefinition.All.Single(d => d.Module == module);
     public IRecordLinkStore Links => links;
     public TimeProvider Clock => clock;
     public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NotesSync.Application.Sync.Engine;
+using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Common;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
@@ -51,7 +52,7 @@ public sealed class SyncScenario
         await using var liveness = new RunLiveness(Heartbeat, Run.Id, Clock);
         var context = new SyncContext(
             Run, Profile, new FakeNotesMailbox(Notes, NotesTasks), Crm, Links, SavesOnlyRunRepository.Create(), liveness, Clock);
-        return await new ModuleRun(SyncContext.Definition(module), context).RunAsync(CancellationToken.None);
+        return await new ModuleRun(SyncModuleDefinition.All.Single(d => d.Module == module), context).RunAsync(CancellationToken.None);
     }
 
     /// <summary>A contact's values in the product's field names.</summary>
