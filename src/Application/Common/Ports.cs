@@ -46,4 +46,10 @@ public interface ICrmUserDirectory
 {
     /// <summary>The organisation's active CRM users; fails with <c>zoho-not-connected</c> before an admin connected Zoho.</summary>
     Task<Result<IReadOnlyList<Domain.Accounts.ZohoUser>>> ListUsersAsync(string orgId, CancellationToken ct);
+
+    /// <summary>
+    /// The CRM user's time zone (an IANA id such as "Europe/Paris", Zoho's <c>time_zone</c>), or null when the CRM
+    /// does not say: a user's "today" and their all-day events are in it.
+    /// </summary>
+    Task<Result<string?>> TimeZoneOfAsync(string orgId, string userId, CancellationToken ct) => Task.FromResult(Result.Success<string?>(null));
 }

@@ -10,7 +10,14 @@ namespace NotesSync.Application.Notes;
 /// </summary>
 public sealed record NotesRecord(
     string Unid, DateTimeOffset Modified, string? LastModified, bool IsPrivate, string? CrmId,
-    IReadOnlyDictionary<string, string?> Values);
+    IReadOnlyDictionary<string, string?> Values)
+{
+    /// <summary>
+    /// A meeting someone else organised, which the user was invited to: Domino refuses personal changes to it
+    /// (das.md §2.1, store error 6), so the sync never writes it; it is mirrored to the CRM only.
+    /// </summary>
+    public bool OrganisedByOther { get; init; }
+}
 
 /// <summary>
 /// One module's records in one user's mail file (the DAS adapter knows its view, its form and its items). Every call
@@ -40,4 +47,14 @@ public interface INotesRecords
         string unid, IReadOnlyDictionary<string, string?> values, string? lastModified, CancellationToken ct);
 
     Task<Result<NotesWriteOutcome>> DeleteAsync(string unid, string? lastModified, CancellationToken ct);
+}
+
+/// <summary>
+/// Calendar events: the calendar service lists them by a window of start times (das.md §2), so the records of a run
+/// are the ones listed in the window of its range.
+/// </summary>
+public interface INotesEventRecords : INotesRecords
+{
+    /// <summary>The events starting in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    INotesRecords Within(DateTimeOffset from, DateTimeOffset to);
 }

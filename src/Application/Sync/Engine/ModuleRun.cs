@@ -22,9 +22,10 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         var since = Checkpoints.Since(ctx.Profile, module.Module);
         var reads = new SideReads();
 
-        var notes = ctx.Mailbox.RecordsOf(module.Module);
+        var notes = module.NotesRecordsIn(ctx.Mailbox);
         var notesReader = new NotesReader(module, notes, ctx, links);
         if (await notesReader.ReadChangesAsync(reads, since.Notes, ct) is { IsFailure: true } notesFailed) return notesFailed;
+        if (await AbsentRecords.ConfirmAsync(module, reads, notesReader, ct) is { IsFailure: true } absentFailed) return absentFailed;
         if (await new CrmReader(module, ctx, links).ReadChangesAsync(reads, since.Crm, ct) is { IsFailure: true } crmFailed) return crmFailed;
 
         if (MassDeletionGuard.Stops(links.Count, reads.NotesDeleted.Count) || MassDeletionGuard.Stops(links.Count, reads.CrmDeleted.Count))
@@ -33,7 +34,8 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         var counterparts = await new Counterparts(module, ctx, links, notesReader).ReadAsync(reads, ct);
         if (counterparts.IsFailure) return counterparts;
 
-        var planned = Pairing.Pair(module, reads, links).Select(pair => pair.Decide(ctx.Settings)).ToList();
+        var planned = PlannedWrites.Adjusted(module, ctx.Settings,
+            Pairing.Pair(module, reads, links).Select(pair => pair.Decide(ctx.Settings)), report);
         ctx.Progress.AddToTotal(planned.Count);
 
         var linker = new PairLinker(links, ctx.Clock, ctx.StartedAt, reads.NotesUnambiguousBefore);

@@ -16,8 +16,14 @@ public sealed record NotesSide(NotesRecord Record, IReadOnlyDictionary<string, s
     /// <summary>The CRM id the document carries: written with it by NotesSync, so a lost answer is adopted, not copied.</summary>
     public string? CrmId => Record.CrmId;
 
-    public static NotesSide Read(NotesRecord record, SyncModuleDefinition module) =>
-        new(record with { Values = NoValues }, module.Canonical(record.Values));
+    /// <summary>Outside what the profile syncs (an event outside the range): left alone on both sides.</summary>
+    public bool IsOutOfRange { get; init; }
+
+    public static NotesSide Read(NotesRecord record, SyncModuleDefinition module)
+    {
+        var values = module.Canonical(record.Values);
+        return new(record with { Values = NoValues }, values) { IsOutOfRange = module.IsOutOfRange(values) };
+    }
 
     private static readonly IReadOnlyDictionary<string, string?> NoValues = new Dictionary<string, string?>(0);
 }
@@ -28,8 +34,14 @@ public sealed record CrmSide(CrmRecord Record, IReadOnlyDictionary<string, strin
     public string Id => Record.Id;
     public bool IsPrivate => Record.IsPrivate;
 
-    public static CrmSide Read(CrmRecord record, SyncModuleDefinition module) =>
-        new(record with { Values = NoValues }, module.Canonical(record.Values));
+    /// <summary>Outside what the profile syncs (an event outside the range): left alone on both sides.</summary>
+    public bool IsOutOfRange { get; init; }
+
+    public static CrmSide Read(CrmRecord record, SyncModuleDefinition module)
+    {
+        var values = module.Canonical(record.Values);
+        return new(record with { Values = NoValues }, values) { IsOutOfRange = module.IsOutOfRange(values) };
+    }
 
     private static readonly IReadOnlyDictionary<string, string?> NoValues = new Dictionary<string, string?>(0);
 }
@@ -44,10 +56,10 @@ public sealed record Pair(NotesSide? Notes, bool NotesDeleted, CrmSide? Crm, boo
     public string CrmId => Crm?.Id ?? Link?.CrmId ?? "";
 
     /// <summary>The Notes side as the domain sees it: read, deleted, not read although linked, or absent.</summary>
-    public SideState NotesState => Notes is { } n ? SideState.Present(n.Values, n.IsPrivate)
+    public SideState NotesState => Notes is { } n ? SideState.Present(n.Values, n.IsPrivate, n.IsOutOfRange)
         : NotesDeleted ? SideState.Deleted : Link is null ? SideState.Absent : SideState.Unread;
 
-    public SideState CrmState => Crm is { } c ? SideState.Present(c.Values, c.IsPrivate)
+    public SideState CrmState => Crm is { } c ? SideState.Present(c.Values, c.IsPrivate, c.IsOutOfRange)
         : CrmDeleted ? SideState.Deleted : Link is null ? SideState.Absent : SideState.Unread;
 
     /// <summary>What the domain decides for this pair under <paramref name="settings"/>.</summary>

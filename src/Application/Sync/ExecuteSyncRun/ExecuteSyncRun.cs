@@ -19,7 +19,7 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
-    TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
+    ICrmUserDirectory crmUsers, TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
@@ -119,12 +119,27 @@ public sealed class ExecuteSyncRunHandler(
 
         var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
         var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock);
-        foreach (var module in SyncModuleDefinition.All.Where(m => profile.Settings.Modules.Contains(m.Module)))
+        var window = await EventWindowAsync(run, profile.Settings, ct);
+        if (window.IsFailure) return RunErrors.ForRun(window.Error!);
+        foreach (var module in SyncModuleDefinition.ForRun(profile.Settings, window.Value))
         {
             var done = await new ModuleRun(module, context).RunAsync(ct);
             if (done.IsFailure) return RunErrors.ForRun(done.Error!);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The events the run takes in: the profile's range from the user's today, in the CRM user's time zone (UTC when
+    /// the CRM names none, or one this machine does not know). Null when the profile does not sync events.
+    /// </summary>
+    private async Task<Result<EventWindow?>> EventWindowAsync(SyncRun run, SyncSettings settings, CancellationToken ct)
+    {
+        if (!settings.Events) return Result.Success<EventWindow?>(null);
+        var zoneId = await crmUsers.TimeZoneOfAsync(run.OrgId, run.UserId, ct);
+        if (zoneId.IsFailure) return zoneId.Error!;
+        var zone = zoneId.Value is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        return EventWindow.For(settings.EventRange, clock.GetUtcNow(), zone);
     }
 }
