@@ -70,7 +70,11 @@ public sealed record NotesAttendee(string Email, string? Name, string? Role = nu
 public sealed record NotesEvent(
     string? Id, string? RecurrenceId, string Summary, string? Location, string? Description,
     NotesEventTime Start, NotesEventTime End, bool IsPrivate, IReadOnlyList<NotesAttendee> Attendees,
-    int? ReminderMinutesBefore = null, int? Sequence = null, DateTimeOffset? LastModified = null, bool IsInvitation = false);
+    int? ReminderMinutesBefore = null, int? Sequence = null, DateTimeOffset? LastModified = null, bool IsInvitation = false,
+    NotesOrganizer? Organizer = null);
+
+/// <summary>Who organised a meeting, as the full event names them (a hierarchical Notes name, often, and an address).</summary>
+public sealed record NotesOrganizer(string? Name, string? Email);
 
 /// <summary>One user's mail file, over DAS. Every call fails with the code of api.md when Domino cannot be used.</summary>
 public interface INotesMailbox

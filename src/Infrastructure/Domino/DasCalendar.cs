@@ -84,15 +84,26 @@ internal sealed class DasCalendar(DasSession session)
     /// <c>strictsequence=true</c> answers 409 when the sequence sent is older than the stored one. IBM's calendar.yaml
     /// says the check applies to meetings only: a plain appointment changed in Notes meanwhile may be overwritten.
     /// </summary>
-    public async Task<Result<NotesWriteOutcome>> UpdateEventAsync(NotesEvent changed, bool notifyAttendees, CancellationToken ct)
+    public Task<Result<NotesWriteOutcome>> UpdateEventAsync(NotesEvent changed, bool notifyAttendees, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(changed.Id);
-        var path = EventPath(changed.Id, changed.RecurrenceId);
+        return UpdateEventAsync(changed.Id, changed.RecurrenceId, _ => changed, notifyAttendees, ct);
+    }
+
+    /// <summary>
+    /// As above, with the change made to the entry as Domino answers it now (<paramref name="change"/> sees it whole):
+    /// the sync changes a few fields of an event and must send the whole of it, from one GET.
+    /// </summary>
+    public async Task<Result<NotesWriteOutcome>> UpdateEventAsync(
+        string id, string? recurrenceId, Func<NotesEvent, NotesEvent> change, bool notifyAttendees, CancellationToken ct)
+    {
+        var path = EventPath(id, recurrenceId);
         var read = await session.SendAsync(HttpMethod.Get, path, ct);
         if (read.IsFailure) return read.Error!;
         if (DasSession.IsMissing(read.Value)) return NotesWriteOutcome.Gone;
         if (read.Value.Status != HttpStatusCode.OK || read.Value.IsLoginPage) return session.Failure(read.Value);
-        var body = DasSession.Read(read.Value, current => DasEvents.ForUpdate(changed, current));
+        var body = DasSession.Read(read.Value, current =>
+            DasEvents.ForUpdate(change(DasEvents.FromAnswer(current) ?? throw new FormatException("Domino answered no event.")), current));
         if (body.IsFailure) return body.Error!;
 
         var sent = await session.SendAsync(HttpMethod.Put, $"{path}?strictsequence=true{Workflow(notifyAttendees, '&')}", ct, body.Value);

@@ -43,7 +43,10 @@ internal static class DasEvents
             ReminderMinutesBefore: DasAlarms.MinutesBefore(e),
             Sequence: e.TryGetProperty("sequence", out var s) && s.TryGetInt32(out var sequence) ? sequence : null,
             LastModified: LastModified(Text(e, "last-modified")),
-            IsInvitation: NoticeType(e) is { Length: > 0 });
+            IsInvitation: NoticeType(e) is { Length: > 0 },
+            Organizer: e.TryGetProperty("organizer", out var o) && o.ValueKind == JsonValueKind.Object
+                ? new NotesOrganizer(Text(o, "displayName"), Bare(Text(o, "email")) is { Length: > 0 } email ? email : null)
+                : null);
     }
 
     /// <summary>

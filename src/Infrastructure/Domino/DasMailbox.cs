@@ -25,7 +25,10 @@ internal sealed class DasMailboxes(DasClient das, IOptions<DominoOptions>? optio
 /// </summary>
 internal sealed class DasMailbox(DasSession session, DasDocuments documents, DasCalendar calendar, TimeProvider clock) : INotesMailbox
 {
-    public INotesRecords RecordsOf(SyncModule module) => new Modules.DasModuleRecords(this, NotesModuleItems.For(module, clock));
+    /// <summary>Events come from the calendar service, by default over the calendar's next five years (a run narrows it to its range).</summary>
+    public INotesRecords RecordsOf(SyncModule module) => module == SyncModule.Events
+        ? new DasEventRecords(this, calendar, session.UserName, clock.GetUtcNow().AddDays(-1), clock.GetUtcNow().AddYears(5))
+        : new DasModuleRecords(this, NotesModuleItems.For(module, clock));
 
     public DateTimeOffset? ServerTime => session.ServerTime;
 

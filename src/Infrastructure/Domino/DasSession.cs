@@ -23,6 +23,9 @@ internal sealed class DasSession(DasClient das, NotesCredentials credentials, st
 
     public string MailFile { get; } = DasPaths.NormaliseMailFile(mailFile);
 
+    /// <summary>The Notes user the session signs in as (the mail file's owner, for the sync).</summary>
+    public string UserName => credentials.UserName;
+
     /// <summary>
     /// The newest <c>Date</c> Domino sent on this session: its own clock, to the second, at least as late as every
     /// answer already received. Null before the first answer, or from a server that sends no Date.

@@ -28,6 +28,25 @@ internal sealed class ZohoCrmUserDirectory(ZohoApi zoho) : ICrmUserDirectory
         return users;
     }
 
+    /// <summary>Zoho's <c>time_zone</c> of the user (zoho.md §3), from the active users' list: the grant is the organisation's.</summary>
+    public async Task<Result<string?>> TimeZoneOfAsync(string orgId, string userId, CancellationToken ct)
+    {
+        for (var page = 1; ; page++)
+        {
+            var response = await zoho.SendAsync(orgId, HttpMethod.Get, $"/crm/v8/users?type=ActiveUsers&page={page}&per_page=200", ct);
+            if (response.IsFailure) return response.Error!;
+            if (response.Value.Status == HttpStatusCode.NoContent || response.Value.IsEmpty) return Result.Success<string?>(null);
+            if (response.Value.Status != HttpStatusCode.OK) return ZohoApiErrors.Unavailable;
+
+            var json = response.Value.Json();
+            if (json.TryGetProperty("users", out var list))
+                foreach (var user in list.EnumerateArray().Where(u => Text(u, "id") == userId))
+                    return Text(user, "time_zone");
+            if (!json.TryGetProperty("info", out var info) || !info.TryGetProperty("more_records", out var more) || !more.GetBoolean())
+                return Result.Success<string?>(null);
+        }
+    }
+
     private static ZohoUser? Read(JsonElement user)
     {
         var id = Text(user, "id");

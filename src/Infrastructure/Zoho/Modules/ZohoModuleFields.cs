@@ -47,6 +47,7 @@ internal abstract class ZohoModuleTranslation
     {
         SyncModule.Contacts => new ZohoContactFields(),
         SyncModule.Tasks => new ZohoTaskFields(),
+        SyncModule.Events => new ZohoEventFields(),
         _ => throw new NotSupportedException($"The {module} module has no Zoho translation yet."),
     };
 
