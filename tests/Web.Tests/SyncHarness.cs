@@ -122,11 +122,13 @@ public sealed class SyncHarness : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    public async Task SettingsAsync(string direction = "twoWay", string winner = "crm", bool contacts = true, bool tasks = true)
+    public async Task SettingsAsync(
+        string direction = "twoWay", string winner = "crm", bool contacts = true, bool tasks = true, bool events = false,
+        string eventRange = "fromToday")
     {
         var response = await Admin.PutAsJsonAsync("/api/sync/settings", new
         {
-            contacts, tasks, events = false, eventRange = "fromToday", direction, conflictWinner = winner, autoSyncMinutes = (int?)null,
+            contacts, tasks, events, eventRange, direction, conflictWinner = winner, autoSyncMinutes = (int?)null,
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -13,6 +13,7 @@ internal sealed class EventResources(DominoState state)
     private const int ReadError = 7;
     private const int NewerVersionExists = 3;
     private const int EntryExists = 8;
+    private const int PersonalChanges = 6;
 
     public DasResponse Handle(DasRequest req, NotesDatabase db, string[] rest, string eventsHref)
     {
@@ -216,12 +217,15 @@ internal sealed class EventResources(DominoState state)
             return DasResponse.CalendarError(400, e.StoreCode, "Error updating event", e.Message);
         }
         var previous = Appointment.Read(doc);
+        var owner = MailFile.OwnerOf(state, db) ?? req.User!;
+        // A meeting someone else organised is theirs to change: its attendees' copies refuse it (store error 6).
+        if (doc.Calendar.IsMeeting && !Scheduling.IsChair(doc.Calendar, owner))
+            return DasResponse.CalendarError(409, PersonalChanges, "Error updating event", "Personal changes are not allowed on a meeting organised by someone else");
         if (req.QueryIsTrue("strictsequence") && (incoming.Sequence ?? -1) < previous.Sequence)
             return DasResponse.CalendarError(409, NewerVersionExists, "Error updating event", "A newer version of the event exists");
 
         // Inferred "smart sequence": every accepted update moves the sequence past both the stored and the sent one.
         var sequence = Math.Max(previous.Sequence + 1, incoming.Sequence ?? 0);
-        var owner = MailFile.OwnerOf(state, db) ?? req.User!;
         var data = Scheduling.Compose(incoming, owner, previous, req.QueryIsTrue("literally"), sequence);
         var removed = previous.Attendees.Where(a => data.Attendees.All(n => !string.Equals(n.Email, a.Email, StringComparison.OrdinalIgnoreCase))).ToList();
         Appointment.Write(doc, data, state.ServerUnlocked.TimeZoneId);

@@ -266,6 +266,41 @@ public sealed class DominoState
         lock (Gate) return Database(path).Documents.Remove(unid);
     }
 
+    /// <summary>An edit of a calendar entry made in the Notes client (the whole series when it is one).</summary>
+    public EventSnapshot UpdateEvent(string mailFile, string eventId, Func<EventData, EventData> change)
+    {
+        lock (Gate)
+        {
+            var doc = FindEventUnlocked(Database(mailFile), eventId) ?? throw new InvalidOperationException($"No event {eventId} in {mailFile}.");
+            Appointment.Write(doc, change(Appointment.Read(doc)), _server.TimeZoneId);
+            Touch(doc, null);
+            return EventSnapshotOf(doc);
+        }
+    }
+
+    /// <summary>One instance of a series moved in the Notes client: the series document changes, the instance keeps its id.</summary>
+    public void MoveInstance(string mailFile, string eventId, string recurrenceId, DateTimeOffset start, DateTimeOffset end)
+    {
+        lock (Gate)
+        {
+            var doc = FindEventUnlocked(Database(mailFile), eventId) ?? throw new InvalidOperationException($"No event {eventId} in {mailFile}.");
+            doc.Calendar!.Overrides[recurrenceId] = new InstanceOverride(null, null, start, end);
+            Touch(doc, null);
+        }
+    }
+
+    /// <summary>One instance of a series deleted in the Notes client: the rest of the series stays.</summary>
+    public void DeleteInstance(string mailFile, string eventId, string recurrenceId)
+    {
+        lock (Gate)
+        {
+            var doc = FindEventUnlocked(Database(mailFile), eventId) ?? throw new InvalidOperationException($"No event {eventId} in {mailFile}.");
+            if (!DasFormats.TryParseICalBasic(recurrenceId, out var original)) throw new ArgumentException($"Not a recurrence id: {recurrenceId}", nameof(recurrenceId));
+            doc.Calendar!.ExceptDates.Add(original);
+            Touch(doc, null);
+        }
+    }
+
     public EventSnapshot? GetEvent(string mailFile, string eventId)
     {
         lock (Gate)

@@ -54,7 +54,9 @@ internal sealed class DasEventRecords(DasMailbox mailbox, DasCalendar calendar, 
         var changes = await mailbox.ChangedSinceAsync(since, ct);
         if (changes.IsFailure) return changes.Error!;
         var modified = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
-        foreach (var change in changes.Value)
+        // The event's own last-modified has whole seconds (iCal basic form): the document's time is cut to match, so
+        // that an event still at the version its link holds is recognised and not read again.
+        foreach (var change in changes.Value.Select(c => c with { Modified = WholeSeconds(c.Modified) }))
             if (!modified.TryGetValue(change.Unid, out var at) || change.Modified > at) modified[change.Unid] = change.Modified;
         return _listed
             .Select(l => l.Unid is null ? new NotesChange(l.Key, since) : modified.TryGetValue(l.Unid, out var at) ? new NotesChange(l.Key, at) : null)
@@ -113,6 +115,8 @@ internal sealed class DasEventRecords(DasMailbox mailbox, DasCalendar calendar, 
         var first = name.Split('/')[0].Trim();
         return first.StartsWith("CN=", StringComparison.OrdinalIgnoreCase) ? first[3..] : first;
     }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset at) => at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerSecond));
 
     private static string? Unid(string id) => id.EndsWith(NotesGenerated, StringComparison.Ordinal) ? id[..^NotesGenerated.Length] : null;
 
