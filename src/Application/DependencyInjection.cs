@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Sync.SyncRunStarter>();
+        services.AddScoped<Meetings.MeetingScheduler>();
         return services;
     }
 }

@@ -150,7 +150,7 @@ public class AggregateTests
         };
         var expected = subject.Length == 0 ? "subject-required" : code;
 
-        var result = Meeting.Schedule("org-1", "u1", subject, participants, null, Now, Now.AddHours(hours), reminder, Now);
+        var result = Meeting.Schedule("org-1", "u1", subject, participants, null, Now, Now.AddHours(hours), reminder, Now, "key-1");
 
         Assert.Equal(expected, result.Error?.Code);
     }
@@ -160,7 +160,9 @@ public class AggregateTests
     {
         var result = Meeting.Schedule("org-1", "u1", " Review ",
             [new Participant("bob@acme.example", "Bob", null), new Participant("BOB@acme.example", null, null)],
-            " Room 2 ", Now, Now.AddHours(1), 15, Now);
+            " Room 2 ", Now, Now.AddHours(1), 15, Now, "key-1");
+
+        Assert.Equal(MeetingState.Pending, result.Value.State);
 
         Assert.True(result.IsSuccess);
         Assert.Equal("Review", result.Value.Subject);

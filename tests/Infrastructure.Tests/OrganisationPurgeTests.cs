@@ -98,7 +98,7 @@ public class OrganisationPurgeTests
         db.RecordLinks.Add(RecordLink.Link(orgId, "1", SyncModule.Contacts, "UNID", "crm-1",
             new Dictionary<string, string?> { ["email"] = "x@acme.example" }, Now, Now, Now));
         db.Meetings.Add(Meeting.Schedule(orgId, "1", "Review", [new Participant("bob@acme.example", "Bob", null)],
-            null, Now, Now.AddHours(1), 10, Now).Value);
+            null, Now, Now.AddHours(1), 10, Now, "key-1").Value);
 
         var token = new NotesSync.Infrastructure.Zoho.ZohoAccessToken(orgId);
         token.Store("access-cipher", Now.AddHours(1));

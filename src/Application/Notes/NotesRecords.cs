@@ -57,4 +57,17 @@ public interface INotesEventRecords : INotesRecords
 {
     /// <summary>The events starting in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     INotesRecords Within(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>
+    /// Schedules a meeting the user organises (product.md §5): the entry with its attendees, and Domino sends them the
+    /// invitations (workflow on: implicit scheduling, das.md §2). Answers the entry's key, as <see cref="INotesRecords"/>
+    /// names records.
+    /// </summary>
+    Task<Result<string>> ScheduleAsync(IReadOnlyDictionary<string, string?> values, CancellationToken ct);
+
+    /// <summary>
+    /// The key of an entry of the user's own titled <paramref name="title"/> that starts at <paramref name="start"/>, or
+    /// null: a meeting whose scheduling answer was lost is found, not scheduled twice.
+    /// </summary>
+    Task<Result<string?>> FindOwnAsync(string title, DateTimeOffset start, CancellationToken ct);
 }

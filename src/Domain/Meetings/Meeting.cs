@@ -4,7 +4,24 @@ namespace NotesSync.Domain.Meetings;
 
 public sealed record Participant(string Email, string? Name, string? CrmContactId);
 
-/// <summary>A meeting a CRM user scheduled: created in their Notes calendar (with invitations) and in Zoho CRM.</summary>
+/// <summary>How far a meeting got over its two systems.</summary>
+public enum MeetingState
+{
+    /// <summary>Being scheduled: not in Notes yet (or Notes' answer was lost).</summary>
+    Pending,
+
+    /// <summary>In Notes, invitations sent; the CRM Event still to make (<c>POST …/retry</c> completes it).</summary>
+    Partial,
+
+    /// <summary>In Notes and in the CRM, linked for the sync.</summary>
+    Scheduled,
+}
+
+/// <summary>
+/// A meeting a CRM user scheduled: created in their Notes calendar (with invitations) and in Zoho CRM. One logical
+/// operation over two systems: Notes first, then the CRM; a meeting whose CRM half failed is <see cref="MeetingState.Partial"/>
+/// and completed later, never made twice (the client's <see cref="IdempotencyKey"/> names it).
+/// </summary>
 public sealed class Meeting : AggregateRoot
 {
     private List<Participant> _participants = [];
@@ -22,9 +39,18 @@ public sealed class Meeting : AggregateRoot
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyList<Participant> Participants => _participants;
 
+    /// <summary>The client's name for this scheduling (api.md: <c>Idempotency-Key</c>): the same key is the same meeting.</summary>
+    public string IdempotencyKey { get; private set; } = "";
+
+    /// <summary>Why the last attempt stopped short (the CRM's code and message), while the meeting is partial.</summary>
+    public string? ErrorCode { get; private set; }
+    public string? ErrorMessage { get; private set; }
+
+    public MeetingState State => NotesEventId is null ? MeetingState.Pending : CrmEventId is null ? MeetingState.Partial : MeetingState.Scheduled;
+
     public static Result<Meeting> Schedule(
         string orgId, string userId, string subject, IReadOnlyList<Participant> participants, string? location,
-        DateTimeOffset start, DateTimeOffset end, int? reminderMinutes, DateTimeOffset now)
+        DateTimeOffset start, DateTimeOffset end, int? reminderMinutes, DateTimeOffset now, string idempotencyKey)
     {
         if (string.IsNullOrWhiteSpace(subject)) return Error.Validation("subject-required", "A meeting needs a subject.");
         if (end <= start) return Error.Validation("end-before-start", "A meeting ends after it starts.");
@@ -43,6 +69,7 @@ public sealed class Meeting : AggregateRoot
             End = end,
             ReminderMinutes = reminderMinutes,
             CreatedAt = now,
+            IdempotencyKey = Guard.NotBlank(idempotencyKey, nameof(idempotencyKey), 100),
             _participants = [.. participants.DistinctBy(p => p.Email.Trim().ToUpperInvariant())],
         };
     }
@@ -56,6 +83,14 @@ public sealed class Meeting : AggregateRoot
     public void CreatedInCrm(string crmEventId)
     {
         CrmEventId = Guard.NotBlank(crmEventId, nameof(crmEventId), 64);
+        (ErrorCode, ErrorMessage) = (null, null);
+        Touch();
+    }
+
+    /// <summary>The CRM half failed: the meeting stays in Notes, partial, with the reason.</summary>
+    public void CrmFailed(string code, string message)
+    {
+        (ErrorCode, ErrorMessage) = (code, message);
         Touch();
     }
 }

@@ -82,6 +82,21 @@ internal sealed class DasEventRecords(DasMailbox mailbox, DasCalendar calendar, 
         return created.IsFailure ? created.Error! : Key(created.Value, null);
     }
 
+    public async Task<Result<string>> ScheduleAsync(IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        var created = await calendar.CreateEventAsync(NotesEventValues.Draft(values), sendInvitations: true, ct);
+        return created.IsFailure ? created.Error! : Key(created.Value, null);
+    }
+
+    public async Task<Result<string?>> FindOwnAsync(string title, DateTimeOffset start, CancellationToken ct)
+    {
+        var listed = await calendar.ListEventsAsync(start, start.AddMinutes(1), ct);
+        if (listed.IsFailure) return listed.Error!;
+        var found = listed.Value.FirstOrDefault(e => !e.IsInvitation && e.RecurrenceId is null
+            && e.Start.Instant == start.ToUniversalTime() && string.Equals(e.Summary, title, StringComparison.Ordinal));
+        return Result.Success<string?>(found is null ? null : Key(found.Id!, null));
+    }
+
     public Task<Result<NotesWriteOutcome>> UpdateAsync(
         string key, IReadOnlyDictionary<string, string?> values, string? lastModified, CancellationToken ct)
     {

@@ -41,6 +41,12 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         meeting.Property(m => m.Location).HasMaxLength(500);
         meeting.Property(m => m.NotesEventId).HasMaxLength(200);
         meeting.Property(m => m.CrmEventId).HasMaxLength(64);
+        meeting.Property(m => m.IdempotencyKey).HasMaxLength(100);
+        meeting.Property(m => m.ErrorCode).HasMaxLength(64);
+        meeting.Property(m => m.ErrorMessage).HasMaxLength(1000);
+        meeting.Ignore(m => m.State);
+        // The same key twice is one meeting, even when both requests arrive at once (on different nodes).
+        meeting.HasIndex(m => new { m.OrgId, m.UserId, m.IdempotencyKey }).IsUnique();
         meeting.Property(m => m.Version).IsConcurrencyToken();
         meeting.Property<List<Participant>>("_participants").HasColumnName("Participants").AsJson();
         meeting.Ignore(m => m.Participants);
