@@ -34,6 +34,13 @@ internal sealed class ModuleReport(SyncRun run, SyncModule module, RunProgress p
     /// <summary>Something the user should know about a record that was synced all the same (a value shortened).</summary>
     public void Warned(Pair pair, SyncSide side, string code, string message) => Record(pair, side, code, message);
 
+    /// <summary>
+    /// An item a colleague's CRM record stands for, or a linked record handed to a colleague: listed for the user by
+    /// their own Notes id and the item's e-mail (<paramref name="email"/>, when it has one), nothing of the colleague's.
+    /// </summary>
+    public void OwnedByColleague(Pair pair, string? email) =>
+        run.RecordSkipped(new SkippedItem(module, pair.NotesId, "owned-by-colleague", email));
+
     public void Advanced(int items = 1) => progress.Advance(items);
 
     private void Record(Pair pair, SyncSide side, string code, string message)

@@ -30,6 +30,17 @@ public abstract class SyncModuleDefinition
     /// <summary>Keys two records of the same thing share, for the first sync's matching, strongest first.</summary>
     public abstract IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values);
 
+    /// <summary>
+    /// The field the CRM keeps one record per value of, across its users (a contact's e-mail: one contact per
+    /// person), or null when the module has none. A Notes item whose value a colleague's CRM record already holds is
+    /// not created a second time.
+    /// </summary>
+    public virtual string? IdentityField => null;
+
+    /// <summary>The value of <see cref="IdentityField"/> in canonical <paramref name="values"/>, or null.</summary>
+    public string? IdentityOf(IReadOnlyDictionary<string, string?> values) =>
+        IdentityField is { } field ? values.GetValueOrDefault(field) : null;
+
     protected virtual string Normalised(string field, string value) => value;
 
     public static IReadOnlyList<SyncModuleDefinition> All { get; } = [new ContactModule(), new TaskModule()];
