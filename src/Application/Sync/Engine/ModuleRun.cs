@@ -37,14 +37,13 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         ctx.Progress.AddToTotal(planned.Count);
 
         var linker = new PairLinker(links, ctx.Clock, ctx.StartedAt, reads.NotesUnambiguousBefore);
-        var writers = new Writers(module, notes, ctx, report, linker, links);
-        var applied = await ApplyAsync(planned, writers, ct);
+        var applied = await ApplyAsync(planned, new Writers(module, notes, ctx, report, linker, links), ct);
         // Saved even when a side failed as a whole: the writes made before it are linked now, not left for the next
         // run to adopt (a document re-created in Notes, for one, could not be told from a new one by then).
         await links.SaveAsync(ct);
         if (applied.IsFailure) return applied;
 
-        Checkpoints.Advance(ctx, module.Module, reads, since, writers.NotesToRetry);
+        Checkpoints.Advance(ctx, module.Module, reads, since, report.NotesToRetry);
         await ctx.SaveAsync(ct);
         return Result.Success();
     }
@@ -85,9 +84,6 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         public CrmWriter Crm { get; }
         public NotesWriter Notes { get; }
 
-        /// <summary>Notes items left for a reason that may pass before the next run (a colleague's record held them).</summary>
-        public List<string> NotesToRetry { get; } = [];
-
         /// <summary>A decision that writes nothing: counted, its conflicts logged, its link refreshed or forgotten.</summary>
         public void Settle(PlannedPair planned)
         {
@@ -100,8 +96,6 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
                         _report.OwnedByColleague(pair, email: null);
                     break;
                 case SyncPlanItem.Skip { Reason: SkipReason.OwnedByColleague }:
-                    // The admin may hand the record over, or the user change the e-mail: looked at again next run.
-                    NotesToRetry.Add(pair.NotesId);
                     _report.OwnedByColleague(pair, pair.Notes is { } notes ? _module.IdentityOf(notes.Values) : null);
                     break;
                 case SyncPlanItem.Update update:
