@@ -21,7 +21,7 @@ internal sealed class ColleagueRecords(SyncModuleDefinition module)
     {
         _ids.Add(record.Id);
         if (record.NotesUnid is { Length: > 0 } unid) _unids.Add(unid);
-        if (module.IdentityOf(module.Canonical(record.Values)) is { } identity) _identities.Add(identity);
+        if (module.IdentityOf(record.Values) is { } identity) _identities.Add(identity);
     }
 
     public bool Owns(string crmId) => _ids.Contains(crmId);

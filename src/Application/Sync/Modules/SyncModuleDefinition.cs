@@ -22,10 +22,13 @@ public abstract class SyncModuleDefinition
     public IReadOnlyDictionary<string, string?> Canonical(IReadOnlyDictionary<string, string?> values)
     {
         var canonical = new Dictionary<string, string?>(Fields.Count, StringComparer.Ordinal);
-        foreach (var field in Fields)
-            canonical[field] = values.GetValueOrDefault(field) is { } value && !string.IsNullOrWhiteSpace(value) ? Normalised(field, value.Trim()) : null;
+        foreach (var field in Fields) canonical[field] = CanonicalValue(field, values.GetValueOrDefault(field));
         return canonical;
     }
+
+    /// <summary>One value as the sync compares it (see <see cref="Canonical"/>).</summary>
+    public string? CanonicalValue(string field, string? value) =>
+        !string.IsNullOrWhiteSpace(value) ? Normalised(field, value.Trim()) : null;
 
     /// <summary>Keys two records of the same thing share, for the first sync's matching, strongest first.</summary>
     public abstract IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values);
@@ -37,9 +40,9 @@ public abstract class SyncModuleDefinition
     /// </summary>
     public virtual string? IdentityField => null;
 
-    /// <summary>The value of <see cref="IdentityField"/> in canonical <paramref name="values"/>, or null.</summary>
+    /// <summary>The value of <see cref="IdentityField"/> in <paramref name="values"/>, as the sync compares it, or null.</summary>
     public string? IdentityOf(IReadOnlyDictionary<string, string?> values) =>
-        IdentityField is { } field ? values.GetValueOrDefault(field) : null;
+        IdentityField is { } field ? CanonicalValue(field, values.GetValueOrDefault(field)) : null;
 
     protected virtual string Normalised(string field, string value) => value;
 
