@@ -113,12 +113,13 @@ public class AggregateTests
     {
         var profile = SyncProfile.Create("org-1", "u1");
         profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann.nsf", "cipher", Now));
-        profile.AdvanceCheckpoint(SyncModule.Contacts, "n1", "c1");
+        profile.AdvanceCheckpoint(SyncModule.Contacts, "n1", "c1", ["unid-to-retry"]);
 
         profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann2.nsf", "cipher", Now));
 
         Assert.Null(profile.CheckpointOf(SyncModule.Contacts).NotesPosition);
         Assert.Null(profile.CheckpointOf(SyncModule.Contacts).CrmPosition);
+        Assert.Empty(profile.CheckpointOf(SyncModule.Contacts).NotesToRetry);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public class AggregateTests
     {
         var profile = SyncProfile.Create("org-1", "u1");
         profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann.nsf", "cipher", Now));
-        profile.AdvanceCheckpoint(SyncModule.Tasks, "n1", "c1");
+        profile.AdvanceCheckpoint(SyncModule.Tasks, "n1", "c1", []);
 
         profile.ChangeNotesCredentials("Ann", "cipher2");
 

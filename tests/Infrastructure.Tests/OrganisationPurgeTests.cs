@@ -92,7 +92,7 @@ public class OrganisationPurgeTests
 
         var profile = SyncProfile.Create(orgId, "1");
         profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann", "mail/ann.nsf", "pw-cipher", Now));
-        profile.AdvanceCheckpoint(SyncModule.Contacts, "n", "c");
+        profile.AdvanceCheckpoint(SyncModule.Contacts, "n", "c", ["unid"]);
         db.Profiles.Add(profile);
 
         db.RecordLinks.Add(RecordLink.Link(orgId, "1", SyncModule.Contacts, "UNID", "crm-1",

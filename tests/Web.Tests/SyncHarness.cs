@@ -115,6 +115,25 @@ public sealed class SyncHarness : IAsyncDisposable
         return await App.CreateClient().SendAsync(request);
     }
 
+    /// <summary>
+    /// A colleague of the admin: a CRM user of the organisation, given a seat by the admin, with a mail file of their
+    /// own on the same Domino server, connected. Answers the Zoho user and their widget client.
+    /// </summary>
+    public async Task<(NotesSync.Simulators.Zoho.ZohoUser User, HttpClient Client, string MailFile)> AddLicensedUserAsync(string first, string last)
+    {
+        var user = Org.AddUser(first, last, $"{first.ToLowerInvariant()}@acme.example");
+        var seat = await Admin.PostAsJsonAsync("/api/users", new { userId = user.Id });
+        Assert.True(seat.IsSuccessStatusCode, await seat.Content.ReadAsStringAsync());
+        var mailFile = $"mail/{first.ToLowerInvariant()}.nsf";
+        var password = $"{first}-Notes-Pw-1";
+        Domino.State.AddUser(new NotesUserSpec($"{first} {last}", password) { MailFilePath = mailFile });
+        var client = App.ClientFor(Secret, Org.Id, user.Id);
+        var connected = await client.PostAsJsonAsync("/api/notes/connection",
+            new { serverName = Domino.BaseUri.ToString(), userName = $"{first} {last}", password, mailFile });
+        Assert.True(connected.IsSuccessStatusCode, await connected.Content.ReadAsStringAsync());
+        return (user, client, mailFile);
+    }
+
     public async Task ConnectNotesAsync()
     {
         var response = await Admin.PostAsJsonAsync("/api/notes/connection",
@@ -122,32 +141,33 @@ public sealed class SyncHarness : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The sync settings of the admin, or of <paramref name="user"/> (a client of <see cref="AddLicensedUserAsync"/>).</summary>
     public async Task SettingsAsync(
         string direction = "twoWay", string winner = "crm", bool contacts = true, bool tasks = true, bool events = false,
-        string eventRange = "fromToday")
+        string eventRange = "fromToday", HttpClient? user = null)
     {
-        var response = await Admin.PutAsJsonAsync("/api/sync/settings", new
+        var response = await (user ?? Admin).PutAsJsonAsync("/api/sync/settings", new
         {
             contacts, tasks, events, eventRange, direction, conflictWinner = winner, autoSyncMinutes = (int?)null,
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Starts a run and waits for its end; answers the run as the dashboard reads it.</summary>
-    public async Task<JsonElement> SyncAsync()
+    /// <summary>Starts a run (the admin's, or <paramref name="user"/>'s) and waits for its end; answers the run as the dashboard reads it.</summary>
+    public async Task<JsonElement> SyncAsync(HttpClient? user = null)
     {
-        var started = await Admin.PostAsync("/api/sync/runs", null);
+        var started = await (user ?? Admin).PostAsync("/api/sync/runs", null);
         Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        return await WaitForAsync(runId);
+        return await WaitForAsync(runId, user);
     }
 
-    public async Task<JsonElement> WaitForAsync(Guid runId)
+    public async Task<JsonElement> WaitForAsync(Guid runId, HttpClient? user = null)
     {
         var until = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var run = await Admin.GetFromJsonAsync<JsonElement>($"/api/sync/runs/{runId}");
+            var run = await (user ?? Admin).GetFromJsonAsync<JsonElement>($"/api/sync/runs/{runId}");
             var status = run.GetProperty("status").GetString();
             if (status is not ("queued" or "running")) return run;
             Assert.True(DateTime.UtcNow < until, $"run {runId} still {status}");

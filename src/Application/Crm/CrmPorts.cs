@@ -12,9 +12,20 @@ public sealed record CrmDeletion(string Id, DateTimeOffset DeletedTime);
 /// <summary>
 /// A CRM record of one module as the sync sees it: its values in the product's field names (first name, e-mail,
 /// due date…), whether it is private, and the Notes UNID it carries (its cross-reference, whatever the org named it).
+/// <see cref="OwnerId"/>: the CRM user who owns it (Zoho's <c>Owner.id</c>); a user syncs only the records they own,
+/// and a record whose owner the CRM did not say is nobody's to sync.
 /// </summary>
 public sealed record CrmRecord(
-    string Id, DateTimeOffset ModifiedTime, IReadOnlyDictionary<string, string?> Values, bool IsPrivate, string? NotesUnid);
+    string Id, DateTimeOffset ModifiedTime, IReadOnlyDictionary<string, string?> Values, bool IsPrivate, string? NotesUnid)
+{
+    public string? OwnerId { get; init; }
+}
+
+/// <summary>What to look CRM records up by: Notes UNIDs, and the values of one field (a product field name).</summary>
+public sealed record CrmLookup(IReadOnlyList<string> NotesUnids, string? Field = null, IReadOnlyList<string>? Values = null)
+{
+    public IReadOnlyList<string> ValuesOfField => Field is null ? [] : Values ?? [];
+}
 
 /// <summary>
 /// A record to write, in the product's field names: no <see cref="Id"/> to create, an id to update.
@@ -56,9 +67,12 @@ public interface ICrmRecords
 
     Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct);
 
-    /// <summary>Records whose cross-reference holds one of <paramref name="notesUnids"/>: finds what a lost answer created.</summary>
-    Task<Result<IReadOnlyList<CrmRecord>>> FindByNotesUnidAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, CancellationToken ct);
+    /// <summary>
+    /// Records, whoever owns them, that carry one of <see cref="CrmLookup.NotesUnids"/> as their cross-reference (what a
+    /// lost answer created, or a record that moved to a colleague) or whose <see cref="CrmLookup.Field"/> holds one of
+    /// its values (compared as the CRM compares them: e-mail addresses without case).
+    /// </summary>
+    Task<Result<IReadOnlyList<CrmRecord>>> FindAsync(string orgId, SyncModule module, CrmLookup lookup, CancellationToken ct);
 
     /// <summary>
     /// Readies, once for all the writes of a run, what their values need from the CRM itself (contacts' companies are
@@ -68,10 +82,13 @@ public interface ICrmRecords
         string orgId, SyncModule module, IEnumerable<IReadOnlyDictionary<string, string?>> values, CancellationToken ct);
 
     /// <summary>
-    /// Creates records, at most 100 a call; one result per record, in order. Where the CRM can, a record is upserted on
-    /// its Notes UNID, so that a batch replayed after a lost answer updates instead of duplicating.
+    /// Creates records owned by <paramref name="ownerId"/> (the CRM user whose sync creates them, whichever grant the
+    /// calls run on), at most 100 a call; one result per record, in order. Where the CRM can, a record is upserted on
+    /// its Notes UNID, so that a batch replayed after a lost answer updates instead of duplicating: the caller makes
+    /// sure first that no colleague's record carries that UNID, since an upsert would take it over.
     /// </summary>
-    Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
+    Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(
+        string orgId, SyncModule module, string ownerId, IReadOnlyList<CrmWrite> records, CancellationToken ct);
 
     /// <summary>Updates the values given (and the cross-reference), at most 100 a call; one result per record, in order.</summary>
     Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);

@@ -11,12 +11,18 @@ public sealed record RunView(
     DateTimeOffset? FinishedAt, ProgressView Progress, RunError? Error, IReadOnlyDictionary<string, ModuleCounts> Modules,
     IReadOnlyList<ConflictView>? Conflicts, IReadOnlyList<FailureView>? Failures)
 {
+    /// <summary>Items left alone for a reason the user can act on (owned-by-colleague); only for one run.</summary>
+    public IReadOnlyList<SkippedView>? Skipped { get; init; }
+
     public static RunView Of(SyncRun run, bool withRecords) => new(
         run.Id, run.Status, run.Trigger, run.QueuedAt, run.StartedAt, run.FinishedAt,
         new ProgressView(run.ProgressDone, run.ProgressTotal), run.Error,
         run.Modules.ToDictionary(m => Name(m.Key), m => m.Value),
         withRecords ? [.. run.Conflicts.Select(ConflictView.Of)] : null,
-        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null);
+        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null)
+    {
+        Skipped = withRecords ? [.. run.Skipped.Select(SkippedView.Of)] : null,
+    };
 
     internal static string Name(SyncModule module) => module.ToString().ToLowerInvariant();
 }
@@ -33,4 +39,10 @@ public sealed record FailureView(string Module, string Side, string Id, string C
 {
     public static FailureView Of(RecordFailure f) =>
         new(RunView.Name(f.Module), f.Side == SyncSide.Crm ? "crm" : "notes", f.Id, f.Code, f.Message);
+}
+
+/// <summary>One item the run left alone: the user's own Notes id and, for a contact, its e-mail.</summary>
+public sealed record SkippedView(string Module, string NotesId, string Code, string? Email)
+{
+    public static SkippedView Of(SkippedItem s) => new(RunView.Name(s.Module), s.NotesId, s.Code, s.Email);
 }

@@ -58,9 +58,9 @@ public sealed class SyncProfile : AggregateRoot
         return checkpoint;
     }
 
-    public void AdvanceCheckpoint(SyncModule module, string? notesPosition, string? crmPosition)
+    public void AdvanceCheckpoint(SyncModule module, string? notesPosition, string? crmPosition, IReadOnlyList<string> notesToRetry)
     {
-        CheckpointOf(module).Advance(notesPosition, crmPosition);
+        CheckpointOf(module).Advance(notesPosition, crmPosition, notesToRetry);
         Touch();
     }
 }

@@ -18,7 +18,8 @@ public sealed record ModuleCounts(
     int Unchanged = 0,
     int SkippedPrivate = 0,
     int Conflicts = 0,
-    int Failed = 0)
+    int Failed = 0,
+    int SkippedOwnedByColleague = 0)
 {
     public static ModuleCounts Empty { get; } = new(new DirectionCounts(), new DirectionCounts());
 
@@ -38,5 +39,12 @@ public sealed record ConflictEntry(
 
 /// <summary>One record the run could not sync, and why; the rest of the run went on.</summary>
 public sealed record RecordFailure(SyncModule Module, SyncSide Side, string Id, string Code, string Message);
+
+/// <summary>
+/// One item the run left alone for a reason the user can act on (a Notes contact whose e-mail belongs to a colleague's
+/// CRM contact: the admin can hand the record over). Named by the user's own Notes id and, for a contact, its e-mail:
+/// nothing of the colleague's record is shown.
+/// </summary>
+public sealed record SkippedItem(SyncModule Module, string NotesId, string Code, string? Email);
 
 public sealed record RunError(string Code, string Message);

@@ -24,6 +24,7 @@ public sealed class SyncRun : AggregateRoot
     private Dictionary<SyncModule, ModuleCounts> _modules = [];
     private List<ConflictEntry> _conflicts = [];
     private List<RecordFailure> _failures = [];
+    private List<SkippedItem> _skipped = [];
 
     private SyncRun() { }
 
@@ -47,6 +48,7 @@ public sealed class SyncRun : AggregateRoot
     public IReadOnlyDictionary<SyncModule, ModuleCounts> Modules => _modules;
     public IReadOnlyList<ConflictEntry> Conflicts => _conflicts;
     public IReadOnlyList<RecordFailure> Failures => _failures;
+    public IReadOnlyList<SkippedItem> Skipped => _skipped;
 
     public bool IsActive => Status is RunStatus.Queued or RunStatus.Running;
 
@@ -95,6 +97,13 @@ public sealed class SyncRun : AggregateRoot
     public void RecordFailure(RecordFailure failure)
     {
         _failures = [.. _failures, failure];
+        Touch();
+    }
+
+    /// <summary>An item left alone for a reason the user can act on; it does not make the run partial.</summary>
+    public void RecordSkipped(SkippedItem skipped)
+    {
+        _skipped = [.. _skipped, skipped];
         Touch();
     }
 

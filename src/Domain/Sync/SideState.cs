@@ -26,12 +26,14 @@ public sealed class SideState
 {
     private static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>();
 
-    private SideState(SidePresence presence, IReadOnlyDictionary<string, string?> fields, bool isPrivate, bool isOutOfRange)
+    private SideState(
+        SidePresence presence, IReadOnlyDictionary<string, string?> fields, bool isPrivate, bool isOutOfRange, bool isColleagues = false)
     {
         Presence = presence;
         Fields = fields;
         IsPrivate = isPrivate;
         IsOutOfRange = isOutOfRange;
+        IsColleagues = isColleagues;
     }
 
     public SidePresence Presence { get; }
@@ -43,11 +45,18 @@ public sealed class SideState
     /// <summary>An event outside the profile's range: left alone on both sides.</summary>
     public bool IsOutOfRange { get; }
 
+    /// <summary>
+    /// A CRM record another CRM user owns: outside this user's records (product.md: a user syncs their own), so never
+    /// written, matched or deleted by this user's sync. Its values are not this user's to see: it has none here.
+    /// </summary>
+    public bool IsColleagues { get; }
+
     public bool IsPresent => Presence == SidePresence.Present;
 
     public static SideState Absent { get; } = new(SidePresence.Absent, NoFields, false, false);
     public static SideState Deleted { get; } = new(SidePresence.Deleted, NoFields, false, false);
     public static SideState Unread { get; } = new(SidePresence.Unread, NoFields, false, false);
+    public static SideState OwnedByColleague { get; } = new(SidePresence.Present, NoFields, false, false, isColleagues: true);
 
     public static SideState Present(
         IReadOnlyDictionary<string, string?> fields, bool isPrivate = false, bool isOutOfRange = false)
@@ -69,6 +78,7 @@ public sealed class SideState
     }
 
     public override string ToString() =>
-        IsPresent ? $"Present({Fields.Count} fields{(IsPrivate ? ", private" : "")}{(IsOutOfRange ? ", out of range" : "")})"
+        IsColleagues ? "OwnedByColleague"
+        : IsPresent ? $"Present({Fields.Count} fields{(IsPrivate ? ", private" : "")}{(IsOutOfRange ? ", out of range" : "")})"
                   : Presence.ToString();
 }

@@ -24,6 +24,11 @@ public static class SyncDecision
         // goes, so that deleting the private item later deletes nothing elsewhere (a deletion says nothing of privacy).
         if (notes.IsPrivate || crm.IsPrivate)
             return link is null ? new SyncPlanItem.Skip(SkipReason.Private) : new SyncPlanItem.StopSyncing(SkipReason.Private);
+        // Then ownership: a user syncs the CRM records they own. A linked record handed to a colleague leaves this
+        // user's records as an item turned private does (the Notes copy stays, the link goes); an unlinked Notes item
+        // that the CRM already holds as a colleague's record is not created a second time.
+        if (crm.IsColleagues)
+            return link is null ? new SyncPlanItem.Skip(SkipReason.OwnedByColleague) : new SyncPlanItem.StopSyncing(SkipReason.OwnedByColleague);
         if (notes.IsOutOfRange || crm.IsOutOfRange) return new SyncPlanItem.Skip(SkipReason.OutOfRange);
 
         return link is null

@@ -22,6 +22,13 @@ public enum SkipReason
     /// <see cref="SyncDecision.Redecide"/>): reported as failed for this run, taken up afresh by the next one.
     /// </summary>
     ChangedDuringSync,
+
+    /// <summary>
+    /// The CRM record is a colleague's (its owner is another CRM user): out of this user's records. Nothing is
+    /// written; a linked pair whose record was handed over stops syncing, and a Notes item the CRM already holds as a
+    /// colleague's record (same e-mail) is not created a second time. Looked at again on the next run.
+    /// </summary>
+    OwnedByColleague,
 }
 
 /// <summary>
@@ -42,6 +49,7 @@ public abstract record SyncPlanItem
         {
             SkipReason.Unchanged => counts with { Unchanged = counts.Unchanged + 1 },
             SkipReason.Private => counts with { SkippedPrivate = counts.SkippedPrivate + 1 },
+            SkipReason.OwnedByColleague => counts with { SkippedOwnedByColleague = counts.SkippedOwnedByColleague + 1 },
             SkipReason.ChangedDuringSync => counts.WithFailure(),
             _ => counts,
         };

@@ -12,13 +12,20 @@ public sealed record ZohoRecord(
     string Id, DateTimeOffset ModifiedTime, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<string> Tags,
     IReadOnlyList<CrmParticipant>? Participants = null, string? NotesUnid = null);
 
+/// <summary>What to find records by: Notes UNIDs, and the values of one field (by its api name).</summary>
+public sealed record ZohoLookup(IReadOnlyList<string> NotesUnids, string? ApiName = null, IReadOnlyList<string>? Values = null)
+{
+    public IReadOnlyList<string> ValuesOfField => Values ?? [];
+}
+
 /// <summary>
 /// A record to write: no <see cref="Id"/> to create, an id to update. <see cref="NotesUnid"/> goes into the
 /// cross-reference field (the adapter knows its API name), so that a write whose answer is lost can be found.
+/// <see cref="OwnerId"/>: the CRM user a created record belongs to (<c>Owner</c>), whichever user's grant sends it.
 /// </summary>
 public sealed record ZohoWrite(
     string? Id, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<CrmParticipant>? Participants = null,
-    string? NotesUnid = null);
+    string? NotesUnid = null, string? OwnerId = null);
 
 /// <summary>
 /// What the CRM answered for one record of a batch, in the order sent: its id on success, else Zoho's code
@@ -54,9 +61,13 @@ public interface IZohoCrm
 
     Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct);
 
-    /// <summary>Records whose cross-reference field holds one of <paramref name="notesUnids"/>: finds what a lost answer created.</summary>
-    Task<Result<IReadOnlyList<ZohoRecord>>> FindByNotesUnidAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, IReadOnlyList<string> fields, CancellationToken ct);
+    /// <summary>
+    /// Records, whoever owns them, whose cross-reference field holds one of <see cref="ZohoLookup.NotesUnids"/> or whose
+    /// <see cref="ZohoLookup.ApiName"/> field holds one of its values: what a lost answer created, a record handed to
+    /// a colleague, a contact that already exists under the same e-mail.
+    /// </summary>
+    Task<Result<IReadOnlyList<ZohoRecord>>> FindAsync(
+        string orgId, SyncModule module, ZohoLookup lookup, IReadOnlyList<string> fields, CancellationToken ct);
 
     /// <summary>Creates records in batches of at most 100; one result per record, in order.</summary>
     Task<Result<IReadOnlyList<ZohoWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<ZohoWrite> records, CancellationToken ct);

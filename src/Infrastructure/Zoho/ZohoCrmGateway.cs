@@ -111,23 +111,36 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         return deletions;
     }
 
-    public async Task<Result<IReadOnlyList<ZohoRecord>>> FindByNotesUnidAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, IReadOnlyList<string> fields, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ZohoRecord>>> FindAsync(
+        string orgId, SyncModule module, ZohoLookup lookup, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var known = await ModuleFieldsAsync(orgId, module, ct);
         if (known.IsFailure) return known.Error!;
         var selection = Selection(fields, known.Value);
         if (selection.IsFailure) return selection.Error!;
+        if (lookup.ApiName is { } apiName && !ApiName().IsMatch(apiName)) return ZohoCrmErrors.InvalidFieldName(apiName);
 
-        var found = new List<ZohoRecord>();
-        foreach (var chunk in notesUnids.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery))
+        // Each query asks for up to 50 UNIDs and 50 values (COQL's limit per "in" list) at once: one call where two
+        // lists of the same items would take two.
+        var unids = lookup.NotesUnids.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery).ToList();
+        var values = lookup.ApiName is null ? [] : lookup.ValuesOfField.Where(v => !string.IsNullOrEmpty(v))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Chunk(ValuesPerQuery).ToList();
+        var found = new Dictionary<string, ZohoRecord>(StringComparer.Ordinal);
+        for (var i = 0; i < Math.Max(unids.Count, values.Count); i++)
         {
+            var criteria = new List<string>();
+            if (i < unids.Count) criteria.Add($"{known.Value.NotesUnid} in ({string.Join(", ", unids[i].Select(Quoted))})");
+            if (i < values.Count) criteria.Add($"{lookup.ApiName} in ({string.Join(", ", values[i].Select(Quoted))})");
             var selected = await SelectAsync(orgId,
-                $"select {selection.Value.Replace(",", ", ", StringComparison.Ordinal)} from {ModuleName(module)} where {known.Value.NotesUnid} in ({string.Join(", ", chunk.Select(Quoted))})",
-                row => found.Add(ZohoRecords.Record(row, known.Value.NotesUnid)), ct);
+                $"select {selection.Value.Replace(",", ", ", StringComparison.Ordinal)} from {ModuleName(module)} where {string.Join(" or ", criteria)}",
+                row =>
+                {
+                    var record = ZohoRecords.Record(row, known.Value.NotesUnid);
+                    found.TryAdd(record.Id, record);
+                }, ct);
             if (selected.IsFailure) return selected.Error!;
         }
-        return found;
+        return found.Values.ToList();
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ internal static partial class ZohoRecords
     /// <summary>The suffix of the key that carries a lookup's record id next to its name.</summary>
     public const string LookupIdSuffix = ".id";
 
+    /// <summary>Every module's owner lookup (zoho.md §2): the CRM user a record belongs to.</summary>
+    public const string OwnerField = "Owner";
+
     public static ZohoRecord Record(JsonElement record, string notesUnidApiName)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -111,6 +114,7 @@ internal static partial class ZohoRecords
         }
 
         if (!string.IsNullOrEmpty(write.NotesUnid)) json[module.NotesUnid] = write.NotesUnid;
+        if (!string.IsNullOrEmpty(write.OwnerId)) json[OwnerField] = new JsonObject { ["id"] = write.OwnerId };
 
         if (write.Participants is { } participants)
             json["Participants"] = new JsonArray(participants.Select(p => (JsonNode)(p.Type.Equals("email", StringComparison.OrdinalIgnoreCase)

@@ -54,7 +54,7 @@ public sealed class ZohoLimitsTests
         var work = new List<Task>
         {
             host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, Tasks(400), default),
-            host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Tasks, Enumerable.Range(0, 120).Select(Unid).ToList(), ["Subject"], default),
+            host.Crm.FindAsync(host.OrgId, SyncModule.Tasks, new ZohoLookup(Enumerable.Range(0, 120).Select(Unid).ToList()), ["Subject"], default),
             host.Crm.ReadDeletedAsync(host.OrgId, SyncModule.Contacts, null, default),
         };
         work.AddRange(gateways.Select(g => ReadAsync(g, host.OrgId)));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using NotesSync.Domain.Profiles;
 using NotesSync.Simulators.Zoho;
+using ZohoLookup = NotesSync.Infrastructure.Zoho.ZohoLookup;
 using ZohoRecord = NotesSync.Infrastructure.Zoho.ZohoRecord;
 
 namespace NotesSync.Infrastructure.Tests.Zoho;
@@ -187,7 +188,7 @@ public sealed class ZohoReadTests
 
         var tooMany = await host.Crm.ReadChangedAsync(host.OrgId, SyncModule.Contacts,
             Enumerable.Range(0, 47).Select(i => $"Field_{i}").ToList(), null, (_, _) => Task.CompletedTask, default);
-        var injected = await host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Contacts, ["x"], ["Last_Name from Contacts --"], default);
+        var injected = await host.Crm.FindAsync(host.OrgId, SyncModule.Contacts, new ZohoLookup(["x"]), ["Last_Name from Contacts --"], default);
 
         Assert.Equal("zoho-too-many-fields", tooMany.Error?.Code);
         Assert.Equal("zoho-invalid-field-name", injected.Error?.Code);

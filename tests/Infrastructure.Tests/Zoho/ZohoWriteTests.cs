@@ -128,7 +128,7 @@ public sealed class ZohoWriteTests
         var records = Enumerable.Range(0, 5).Select(NewTask).ToList();
 
         var lost = await host.Crm.CreateAsync(host.OrgId, SyncModule.Tasks, records, default);
-        var found = await host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Tasks, records.Select(r => r.Fields["Notes_UNID"]!).ToList(), ["Subject"], default);
+        var found = await host.Crm.FindAsync(host.OrgId, SyncModule.Tasks, new ZohoLookup(records.Select(r => r.Fields["Notes_UNID"]!).ToList()), ["Subject"], default);
         // The simulator logs a dropped call after dropping it: the client can see the drop first.
         await Eventually.HoldsAsync(() => host.Calls("POST", "/crm/v8/Tasks").Count > 0, "the dropped POST is in the call log");
 
@@ -148,9 +148,8 @@ public sealed class ZohoWriteTests
         var awkward = (await host.Crm.CreateAsync(host.OrgId, SyncModule.Contacts,
             [new ZohoWrite(null, new Dictionary<string, string?> { ["Last_Name"] = "O'Brien", ["Notes_UNID"] = @"it's a \ trap') or (id" })], default)).Value;
 
-        var found = await host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Contacts,
-            [.. Enumerable.Range(0, 120).Select(Unid), "00000000000000000000000000000000"], ["Last_Name"], default);
-        var tricky = await host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Contacts, [@"it's a \ trap') or (id"], ["Last_Name"], default);
+        var found = await host.Crm.FindAsync(host.OrgId, SyncModule.Contacts, new ZohoLookup([.. Enumerable.Range(0, 120).Select(Unid), "00000000000000000000000000000000"]), ["Last_Name"], default);
+        var tricky = await host.Crm.FindAsync(host.OrgId, SyncModule.Contacts, new ZohoLookup([@"it's a \ trap') or (id"]), ["Last_Name"], default);
 
         Assert.Equal(created.Select(r => r.Id).Order(), found.Value.Select(r => r.Id).Order());
         Assert.Equal(3 + 1, host.Calls("POST", "/crm/v8/coql").Count);
@@ -198,7 +197,7 @@ public sealed class ZohoWriteTests
         }, [new CrmParticipant("email", null, "outsider@example.com", null), new CrmParticipant("contact", contact.Id, null, null)]);
 
         var created = Assert.Single((await host.Crm.CreateAsync(host.OrgId, SyncModule.Events, [meeting], default)).Value);
-        var read = Assert.Single((await host.Crm.FindByNotesUnidAsync(host.OrgId, SyncModule.Events, [Unid(7)],
+        var read = Assert.Single((await host.Crm.FindAsync(host.OrgId, SyncModule.Events, new ZohoLookup([Unid(7)]),
             ["Event_Title", "Start_DateTime", "End_DateTime", "All_day", "Participants"], default)).Value);
 
         Assert.True(created.Succeeded, created.Message);

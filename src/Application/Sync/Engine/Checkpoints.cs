@@ -24,12 +24,17 @@ internal static class Checkpoints
     /// was read from stays: nothing changed since then up to the read, and whatever changes after is newer. A first
     /// run that found nothing takes the run's start less a margin for clock skew.
     /// </summary>
-    public static void Advance(SyncContext ctx, SyncModule module, SideReads reads, (DateTimeOffset? Notes, DateTimeOffset? Crm) since)
+    /// <paramref name="notesToRetry"/>: the Notes items this run left for a reason that may pass, read again next time.
+    public static void Advance(
+        SyncContext ctx, SyncModule module, SideReads reads, (DateTimeOffset? Notes, DateTimeOffset? Crm) since, IReadOnlyList<string> notesToRetry)
     {
         var fallback = ctx.StartedAt - LinkVersions.ClockSkew;
         ctx.Profile.AdvanceCheckpoint(module,
-            Position(reads.NotesNewest ?? since.Notes ?? fallback), Position(reads.CrmNewest ?? since.Crm ?? fallback));
+            Position(reads.NotesNewest ?? since.Notes ?? fallback), Position(reads.CrmNewest ?? since.Crm ?? fallback), notesToRetry);
     }
+
+    /// <summary>The Notes items the last run left to be read again, changed or not.</summary>
+    public static IReadOnlyList<string> NotesToRetry(SyncProfile profile, SyncModule module) => profile.CheckpointOf(module).NotesToRetry;
 
     private static DateTimeOffset? Instant(string? position) =>
         DateTimeOffset.TryParse(position, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;

@@ -95,7 +95,7 @@ internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, Mo
     /// </summary>
     private Task<Result<IReadOnlyList<CrmWriteResult>>> SendAsync(Kind kind, PlannedPair[] batch, CancellationToken ct) => kind switch
     {
-        Kind.Create => ctx.Crm.CreateAsync(ctx.OrgId, module.Module, [.. batch.Select(p => ToWrite(p, null))], ct),
+        Kind.Create => ctx.Crm.CreateAsync(ctx.OrgId, module.Module, ctx.UserId, [.. batch.Select(p => ToWrite(p, null))], ct),
         Kind.Update => ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, [.. batch.Select(p => ToWrite(p, p.Pair.CrmId))], ct),
         _ => ctx.Crm.DeleteAsync(ctx.OrgId, module.Module, [.. batch.Select(p => p.Pair.CrmId)], ct),
     };

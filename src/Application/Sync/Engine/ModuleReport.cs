@@ -29,10 +29,35 @@ internal sealed class ModuleReport(SyncRun run, SyncModule module, RunProgress p
     {
         Record(pair, side, code, message);
         run.Count(module, counts => counts.WithFailure());
+        // The checkpoint moves past it: its document is read again by the next run, changed or not, and the pair
+        // decided afresh (the CRM may accept it by then: a duplicate removed, a field fixed).
+        RetryNotes(pair);
     }
+
+    /// <summary>
+    /// Notes items the next run reads again although they may not change: their records failed, or a colleague's
+    /// CRM record stood for them (see <see cref="Checkpoints.NotesToRetry"/>).
+    /// </summary>
+    public List<string> NotesToRetry { get; } = [];
 
     /// <summary>Something the user should know about a record that was synced all the same (a value shortened).</summary>
     public void Warned(Pair pair, SyncSide side, string code, string message) => Record(pair, side, code, message);
+
+    /// <summary>
+    /// An item a colleague's CRM record stands for, or a linked record handed to a colleague: listed for the user by
+    /// their own Notes id and the item's e-mail (<paramref name="email"/>, when it has one), nothing of the colleague's.
+    /// </summary>
+    public void OwnedByColleague(Pair pair, string? email)
+    {
+        run.RecordSkipped(new SkippedItem(module, pair.NotesId, "owned-by-colleague", email));
+        // Unless it left the user's records: the admin may hand the record over, or the user change the e-mail.
+        if (pair.Link is null) RetryNotes(pair);
+    }
+
+    private void RetryNotes(Pair pair)
+    {
+        if (pair.NotesId.Length > 0) NotesToRetry.Add(pair.NotesId);
+    }
 
     public void Advanced(int items = 1) => progress.Advance(items);
 

@@ -20,7 +20,7 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         var links = new LinkStore(ctx.Links, ctx.OrgId, ctx.UserId, module.Module);
         await links.LoadAsync(ct);
         var since = Checkpoints.Since(ctx.Profile, module.Module);
-        var reads = new SideReads();
+        var reads = new SideReads(module);
 
         var notes = module.NotesRecordsIn(ctx.Mailbox);
         var notesReader = new NotesReader(module, notes, ctx, links);
@@ -45,7 +45,7 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         await links.SaveAsync(ct);
         if (applied.IsFailure) return applied;
 
-        Checkpoints.Advance(ctx, module.Module, reads, since);
+        Checkpoints.Advance(ctx, module.Module, reads, since, report.NotesToRetry);
         await ctx.SaveAsync(ct);
         return Result.Success();
     }
@@ -71,13 +71,14 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
     /// <summary>The run's writers of one module, sharing its links and its report.</summary>
     private sealed class Writers
     {
+        private readonly SyncModuleDefinition _module;
         private readonly ModuleReport _report;
         private readonly PairLinker _linker;
 
         public Writers(
             SyncModuleDefinition module, INotesRecords notes, SyncContext ctx, ModuleReport report, PairLinker linker, LinkStore links)
         {
-            (_report, _linker) = (report, linker);
+            (_module, _report, _linker) = (module, report, linker);
             Crm = new CrmWriter(module, ctx, report, linker, links);
             Notes = new NotesWriter(module, notes, ctx, report, linker, links, Crm);
         }
@@ -93,6 +94,11 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
             {
                 case SyncPlanItem.Unlink or SyncPlanItem.StopSyncing:
                     _linker.Forget(pair);
+                    if (planned.Item is SyncPlanItem.StopSyncing { Reason: SkipReason.OwnedByColleague })
+                        _report.OwnedByColleague(pair, email: null);
+                    break;
+                case SyncPlanItem.Skip { Reason: SkipReason.OwnedByColleague }:
+                    _report.OwnedByColleague(pair, pair.Notes is { } notes ? _module.IdentityOf(notes.Values) : null);
                     break;
                 case SyncPlanItem.Update update:
                     // Both sides already agree (a first match, or a change to the same value on both): linked as is.

@@ -34,7 +34,9 @@ internal sealed class NotesReader(SyncModuleDefinition module, INotesRecords not
             // the checkpoint's overlap and the last run's own writes bring such documents back, and they are not read.
             toRead = changes.Value
                 .Where(c => reads.NotesListed.Contains(c.Unid) && !IsLinkedVersion(c, reads.NotesUnambiguousBefore))
-                .Select(c => c.Unid).Distinct(StringComparer.Ordinal).ToList();
+                .Select(c => c.Unid)
+                .Concat(Checkpoints.NotesToRetry(ctx.Profile, module.Module).Where(reads.NotesListed.Contains))
+                .Distinct(StringComparer.Ordinal).ToList();
             reads.NotesNewest = changes.Value.Count > 0 ? changes.Value.Max(c => c.Modified) : null;
         }
 

@@ -5,7 +5,9 @@ namespace NotesSync.Application.Sync.Engine;
 /// <summary>
 /// Puts what the run read into pairs: linked records first, then records that carry the other side's id (written
 /// by a run that died before it saved the link: adopted, never copied again), then the first sync's matches
-/// (same e-mail, same name and phone; same subject and due date), then what exists on one side only.
+/// (same e-mail, same name and phone; same subject and due date) among the user's own records, then what exists on
+/// one side only. Colleagues' records are never paired: a link to one that was handed over, or a Notes item one of
+/// them already stands for, is decided as owned by a colleague.
 /// </summary>
 internal static class Pairing
 {
@@ -35,6 +37,13 @@ internal static class Pairing
             usedCrm.Add(link.CrmId);
             if (notes is not null) usedNotes.Add(notes.Unid);
             if (crm is not null) usedCrm.Add(crm.Id);
+            // Handed to a colleague: it leaves the user's records, whatever either side did.
+            if (crm is null && reads.Colleagues.Owns(link.CrmId))
+            {
+                pairs.Add(new Pair(notes, notesDeleted, null, false, link) { CrmIsColleagues = true });
+                continue;
+            }
+
             if (notes is null && crm is null && !notesDeleted && !crmDeleted) continue;
             pairs.Add(new Pair(notes, notesDeleted, crm, crmDeleted, link));
         }
@@ -42,7 +51,8 @@ internal static class Pairing
         // Adoption: each side carries the other's id.
         foreach (var notes in reads.Notes.Values.Where(n => !usedNotes.Contains(n.Unid)))
         {
-            if (notes.CrmId is not { } crmId || usedCrm.Contains(crmId) || links.ByCrmId(crmId) is not null) continue;
+            if (notes.CrmId is not { } crmId || usedCrm.Contains(crmId) || links.ByCrmId(crmId) is not null
+                || reads.Colleagues.Owns(crmId)) continue;
             pairs.Add(new Pair(notes, false, reads.Crm.GetValueOrDefault(crmId), false, null));
             usedNotes.Add(notes.Unid);
             usedCrm.Add(crmId);
@@ -50,7 +60,10 @@ internal static class Pairing
 
         foreach (var crm in reads.Crm.Values.Where(c => !usedCrm.Contains(c.Id)))
         {
-            if (crm.Record.NotesUnid is not { Length: > 0 } unid || usedNotes.Contains(unid) || links.ByUnid(unid) is not null) continue;
+            // A UNID of another mail file (a record handed over by a colleague who synced it) is matched as on a
+            // first sync instead: the user may well have the same contact.
+            if (crm.Record.NotesUnid is not { Length: > 0 } unid || usedNotes.Contains(unid) || links.ByUnid(unid) is not null
+                || !reads.NotesListed.Contains(unid)) continue;
             pairs.Add(new Pair(reads.Notes.GetValueOrDefault(unid), false, crm, false, null));
             usedNotes.Add(unid);
             usedCrm.Add(crm.Id);
@@ -68,7 +81,9 @@ internal static class Pairing
                 .FirstOrDefault(c => c is not null && !usedCrm.Contains(c.Id));
             if (match is not null) usedCrm.Add(match.Id);
             usedNotes.Add(notes.Unid);
-            pairs.Add(new Pair(notes, false, match, false, null));
+            // Only the user's own records are matched; one of a colleague's that already stands for the item keeps
+            // it from being created a second time.
+            pairs.Add(new Pair(notes, false, match, false, null) { CrmIsColleagues = match is null && reads.Colleagues.Hold(notes) });
         }
 
         pairs.AddRange(reads.Crm.Values.Where(c => !usedCrm.Contains(c.Id)).Select(c => new Pair(null, false, c, false, null)));

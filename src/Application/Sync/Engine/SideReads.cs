@@ -1,7 +1,9 @@
+using NotesSync.Application.Sync.Modules;
+
 namespace NotesSync.Application.Sync.Engine;
 
 /// <summary>What one module's run found on both sides since the checkpoints, filled by the read steps in turn.</summary>
-internal sealed class SideReads
+internal sealed class SideReads(SyncModuleDefinition module)
 {
     /// <summary>Documents read: changed since the checkpoint, or read as the counterpart of a CRM change.</summary>
     public Dictionary<string, NotesSide> Notes { get; } = new(StringComparer.Ordinal);
@@ -13,6 +15,15 @@ internal sealed class SideReads
     public HashSet<string> NotesDeleted { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, CrmSide> Crm { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the CRM was read whole (a first sync): every record of the module was seen, colleagues' included, so
+    /// what the CRM holds needs no looking up.
+    /// </summary>
+    public bool CrmReadWhole { get; set; }
+
+    /// <summary>CRM records other users own, seen by the reads or found by a lookup.</summary>
+    public ColleagueRecords Colleagues { get; } = new(module);
 
     /// <summary>Linked CRM records the CRM reports deleted.</summary>
     public HashSet<string> CrmDeleted { get; } = new(StringComparer.Ordinal);

@@ -55,11 +55,15 @@ public sealed record Pair(NotesSide? Notes, bool NotesDeleted, CrmSide? Crm, boo
     public string NotesId => Notes?.Unid ?? Link?.NotesUnid ?? "";
     public string CrmId => Crm?.Id ?? Link?.CrmId ?? "";
 
+    /// <summary>The CRM's side is a colleague's record (see <see cref="SideState.OwnedByColleague"/>); none of it is read.</summary>
+    public bool CrmIsColleagues { get; init; }
+
     /// <summary>The Notes side as the domain sees it: read, deleted, not read although linked, or absent.</summary>
     public SideState NotesState => Notes is { } n ? SideState.Present(n.Values, n.IsPrivate, n.IsOutOfRange)
         : NotesDeleted ? SideState.Deleted : Link is null ? SideState.Absent : SideState.Unread;
 
-    public SideState CrmState => Crm is { } c ? SideState.Present(c.Values, c.IsPrivate, c.IsOutOfRange)
+    public SideState CrmState => CrmIsColleagues ? SideState.OwnedByColleague
+        : Crm is { } c ? SideState.Present(c.Values, c.IsPrivate, c.IsOutOfRange)
         : CrmDeleted ? SideState.Deleted : Link is null ? SideState.Absent : SideState.Unread;
 
     /// <summary>What the domain decides for this pair under <paramref name="settings"/>.</summary>

@@ -26,6 +26,9 @@ public sealed class ContactModule : SyncModuleDefinition
     public override IReadOnlyList<string> Fields { get; } =
         [FirstName, LastName, Email, Phone, Mobile, HomePhone, Title, Department, Company, Street, City, State, Zip, Country, Description];
 
+    /// <summary>One CRM contact per person, across the organisation's users: told apart by e-mail.</summary>
+    public override string? IdentityField => Email;
+
     /// <summary>By e-mail first, then by name and phone.</summary>
     public override IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values)
     {

@@ -30,10 +30,13 @@ public abstract class SyncModuleDefinition
     {
         var prepared = Prepared(values);
         var canonical = new Dictionary<string, string?>(Fields.Count, StringComparer.Ordinal);
-        foreach (var field in Fields)
-            canonical[field] = prepared.GetValueOrDefault(field) is { } value && !string.IsNullOrWhiteSpace(value) ? Normalised(field, value.Trim()) : null;
+        foreach (var field in Fields) canonical[field] = CanonicalValue(field, prepared.GetValueOrDefault(field));
         return canonical;
     }
+
+    /// <summary>One value as the sync compares it (see <see cref="Canonical"/>).</summary>
+    public string? CanonicalValue(string field, string? value) =>
+        !string.IsNullOrWhiteSpace(value) ? Normalised(field, value.Trim()) : null;
 
     /// <summary>Keys two records of the same thing share, for the first sync's matching, strongest first.</summary>
     public abstract IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values);
@@ -43,6 +46,17 @@ public abstract class SyncModuleDefinition
 
     /// <summary>The module's Notes records in the user's mail file.</summary>
     public virtual INotesRecords NotesRecordsIn(INotesMailbox mailbox) => mailbox.RecordsOf(Module);
+
+    /// <summary>
+    /// The field the CRM keeps one record per value of, across its users (a contact's e-mail: one contact per
+    /// person), or null when the module has none. A Notes item whose value a colleague's CRM record already holds is
+    /// not created a second time.
+    /// </summary>
+    public virtual string? IdentityField => null;
+
+    /// <summary>The value of <see cref="IdentityField"/> in <paramref name="values"/>, as the sync compares it, or null.</summary>
+    public string? IdentityOf(IReadOnlyDictionary<string, string?> values) =>
+        IdentityField is { } field ? CanonicalValue(field, values.GetValueOrDefault(field)) : null;
 
     protected virtual string Normalised(string field, string value) => value;
 

@@ -34,6 +34,7 @@ internal sealed class CheckpointConfiguration : IEntityTypeConfiguration<ModuleC
         checkpoint.Property(c => c.Module).HasConversion<string>().HasMaxLength(16);
         checkpoint.Property(c => c.NotesPosition).HasMaxLength(200);
         checkpoint.Property(c => c.CrmPosition).HasMaxLength(200);
+        checkpoint.Property(c => c.NotesToRetry).AsJson();
         checkpoint.Property<Guid>("ProfileId");
         checkpoint.HasIndex("ProfileId", nameof(ModuleCheckpoint.Module)).IsUnique();
     }

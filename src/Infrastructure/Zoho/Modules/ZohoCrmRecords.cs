@@ -31,13 +31,14 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
     public Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct) =>
         zoho.ReadDeletedAsync(orgId, module, since, ct);
 
-    public async Task<Result<IReadOnlyList<CrmRecord>>> FindByNotesUnidAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<CrmRecord>>> FindAsync(string orgId, SyncModule module, CrmLookup lookup, CancellationToken ct)
     {
         var translation = ZohoModuleTranslation.For(module);
         var pickLists = await PickListsAsync(orgId, module, ct);
         if (pickLists.IsFailure) return pickLists.Error!;
-        var found = await zoho.FindByNotesUnidAsync(orgId, module, notesUnids, translation.ApiNamesToRead, ct);
+        var apiName = lookup.Field is { } field ? translation.Fields.First(f => f.Name == field).ApiName : null;
+        var found = await zoho.FindAsync(orgId, module, new ZohoLookup(lookup.NotesUnids, apiName, lookup.ValuesOfField),
+            translation.ApiNamesToRead, ct);
         if (found.IsFailure) return found.Error!;
         return found.Value.Select(r => Read(r, translation, pickLists.Value)).ToList();
     }
@@ -61,13 +62,16 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
 
     /// <summary>
     /// Contacts are upserted on the Notes UNID: a batch replayed after a lost answer updates, never duplicates. Tasks
-    /// have no upsert (zoho.md §2): a lost insert is found by its UNID on the next run and adopted.
+    /// have no upsert (zoho.md §2): a lost insert is found by its UNID on the next run and adopted. Either way the
+    /// record is the owner's (<c>Owner</c>), not the user's whose grant connected Zoho.
     /// </summary>
-    public Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
-        WriteAsync(orgId, module, records, module == SyncModule.Contacts ? zoho.UpsertByNotesUnidAsync : zoho.CreateAsync, ct);
+    public Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(
+        string orgId, SyncModule module, string ownerId, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
+        WriteAsync(orgId, module, records, ownerId, module == SyncModule.Contacts ? zoho.UpsertByNotesUnidAsync : zoho.CreateAsync, ct);
 
+    /// <summary>Updates leave the owner alone: the record is already the user's.</summary>
     public Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
-        WriteAsync(orgId, module, records, zoho.UpdateAsync, ct);
+        WriteAsync(orgId, module, records, ownerId: null, zoho.UpdateAsync, ct);
 
     public async Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -83,7 +87,7 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
     /// order given: a record whose company could not be made an Account fails alone, without a call.
     /// </summary>
     private async Task<Result<IReadOnlyList<CrmWriteResult>>> WriteAsync(
-        string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, Send send, CancellationToken ct)
+        string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, string? ownerId, Send send, CancellationToken ct)
     {
         var translation = ZohoModuleTranslation.For(module);
         var pickLists = await PickListsAsync(orgId, module, ct);
@@ -100,7 +104,7 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
                 continue;
             }
 
-            sent.Add((i, new ZohoWrite(records[i].Id, fields, NotesUnid: records[i].NotesUnid), shortened));
+            sent.Add((i, new ZohoWrite(records[i].Id, fields, NotesUnid: records[i].NotesUnid, OwnerId: ownerId), shortened));
         }
 
         if (sent.Count > 0)
@@ -141,7 +145,10 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
 
     private static CrmRecord Read(ZohoRecord record, ZohoModuleTranslation translation, PickLists pickLists) =>
         new(record.Id, record.ModifiedTime, translation.FromZoho(record, pickLists),
-            record.Tags.Contains(PrivateTag, StringComparer.OrdinalIgnoreCase), record.NotesUnid);
+            record.Tags.Contains(PrivateTag, StringComparer.OrdinalIgnoreCase), record.NotesUnid)
+        {
+            OwnerId = record.Fields.GetValueOrDefault(ZohoRecords.OwnerField + ZohoRecords.LookupIdSuffix),
+        };
 
     private static CrmWriteResult ToResult(ZohoWriteResult result) =>
         new(result.Index, result.Id, result.ModifiedTime, result.ErrorCode, result.Message, result.Field);

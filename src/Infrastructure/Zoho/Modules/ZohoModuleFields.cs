@@ -15,9 +15,9 @@ internal abstract class ZohoModuleTranslation
     public abstract SyncModule Module { get; }
     public abstract IReadOnlyList<ZohoField> Fields { get; }
 
-    /// <summary>Zoho fields to read: every mapped one, plus what the sync needs besides (the time, the private tag).</summary>
+    /// <summary>Zoho fields to read: every mapped one, plus what the sync needs besides (the time, the private tag, the owner).</summary>
     public IReadOnlyList<string> ApiNamesToRead =>
-        [.. Fields.Select(f => f.ApiName).Distinct(StringComparer.Ordinal), "Modified_Time", "Tag"];
+        [.. Fields.Select(f => f.ApiName).Distinct(StringComparer.Ordinal), "Modified_Time", "Tag", ZohoRecords.OwnerField];
 
     public virtual IReadOnlyDictionary<string, string?> FromZoho(ZohoRecord record, PickLists pickLists) =>
         Fields.ToDictionary(f => f.Name, f => record.Fields.GetValueOrDefault(f.ApiName), StringComparer.Ordinal);

@@ -21,7 +21,7 @@ public sealed class SyncScenario
     {
         Notes = new FakeNotesRecords(SyncModule.Contacts, Clock);
         NotesTasks = new FakeNotesRecords(SyncModule.Tasks, Clock);
-        Crm = new FakeCrmRecords(Clock);
+        Crm = new FakeCrmRecords(Clock, UserId);
     }
 
     /// <summary>Our clock, and every fake server's: each write on either side takes one second of it.</summary>

@@ -275,6 +275,10 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("NotesToRetry")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -396,6 +400,11 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("Modules");
+
+                    b.Property<string>("_skipped")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Skipped");
 
                     b.HasKey("Id");
 

@@ -268,6 +268,10 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotesToRetry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -389,6 +393,11 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("Modules");
+
+                    b.Property<string>("_skipped")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Skipped");
 
                     b.HasKey("Id");
 

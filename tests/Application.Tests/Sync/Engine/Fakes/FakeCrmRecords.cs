@@ -8,10 +8,13 @@ namespace NotesSync.Application.Tests.Sync.Engine;
 /// <summary>
 /// An organisation's CRM in memory, as the Zoho adapter answers: every write call takes a second of the shared clock
 /// and stamps the records it touches with it; a record can be refused on its own (the rest of the batch is written),
-/// or the whole CRM can fail (<see cref="Outage"/>).
+/// or the whole CRM can fail (<see cref="Outage"/>). Records belong to <see cref="Owner"/> unless added for another user.
 /// </summary>
-public sealed class FakeCrmRecords(FakeTimeProvider clock) : ICrmRecords
+public sealed class FakeCrmRecords(FakeTimeProvider clock, string owner) : ICrmRecords
 {
+    /// <summary>The CRM user whose sync runs: the owner of the records added without one.</summary>
+    public string Owner => owner;
+
     private readonly Dictionary<string, (SyncModule Module, CrmRecord Record)> _records = new(StringComparer.Ordinal);
     private readonly List<(SyncModule Module, CrmDeletion Deletion)> _deleted = [];
     private readonly Dictionary<string, (string Code, string Message, string? Field)> _refusals = new(StringComparer.Ordinal);
@@ -33,11 +36,19 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock) : ICrmRecords
     public CrmRecord this[string id] => _records[id].Record;
     public string? ValueOf(string id, string field) => _records[id].Record.Values.GetValueOrDefault(field);
 
-    public string Add(SyncModule module, IReadOnlyDictionary<string, string?> values, DateTimeOffset modified, string? notesUnid = null)
+    public string Add(
+        SyncModule module, IReadOnlyDictionary<string, string?> values, DateTimeOffset modified, string? notesUnid = null, string? ownerId = null)
     {
         var id = $"C{++_nextId}";
-        _records[id] = (module, new CrmRecord(id, modified, new Dictionary<string, string?>(values), false, notesUnid));
+        _records[id] = (module, new CrmRecord(id, modified, new Dictionary<string, string?>(values), false, notesUnid) { OwnerId = ownerId ?? owner });
         return id;
+    }
+
+    /// <summary>An admin hands the record to another CRM user, now: it changes, as an edit does.</summary>
+    public void HandOver(string id, string toUser)
+    {
+        var (module, record) = _records[id];
+        _records[id] = (module, record with { OwnerId = toUser, ModifiedTime = TakeASecond() });
     }
 
     /// <summary>A user edits a field in the CRM, now.</summary>
@@ -74,17 +85,18 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock) : ICrmRecords
         Answer<IReadOnlyList<CrmDeletion>>("read-deleted", () =>
             [.. _deleted.Where(d => d.Module == module && (since is null || d.Deletion.DeletedTime > since)).Select(d => d.Deletion)]);
 
-    public Task<Result<IReadOnlyList<CrmRecord>>> FindByNotesUnidAsync(
-        string orgId, SyncModule module, IReadOnlyList<string> notesUnids, CancellationToken ct) =>
-        Answer<IReadOnlyList<CrmRecord>>($"find {notesUnids.Count}", () =>
-            [.. Of(module).Where(r => r.NotesUnid is { } unid && notesUnids.Contains(unid))]);
+    public Task<Result<IReadOnlyList<CrmRecord>>> FindAsync(string orgId, SyncModule module, CrmLookup lookup, CancellationToken ct) =>
+        Answer<IReadOnlyList<CrmRecord>>($"find {lookup.NotesUnids.Count + lookup.ValuesOfField.Count}", () =>
+            [.. Of(module).Where(r => (r.NotesUnid is { } unid && lookup.NotesUnids.Contains(unid))
+                || (lookup.Field is { } field && r.Values.GetValueOrDefault(field) is { } value
+                    && lookup.ValuesOfField.Contains(value, StringComparer.OrdinalIgnoreCase)))]);
 
     public Task<Result> PrepareWritesAsync(
         string orgId, SyncModule module, IEnumerable<IReadOnlyDictionary<string, string?>> values, CancellationToken ct) =>
         Task.FromResult(Outage is { } e ? Result.Failure(e) : Result.Success());
 
     public Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(
-        string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
+        string orgId, SyncModule module, string ownerId, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
         WriteAll($"create {records.Count}", records.Count, (index, at) =>
         {
             var write = records[index];
@@ -93,7 +105,7 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock) : ICrmRecords
             // duplicating. Tasks cannot be: each create is a new record.
             var upserted = module == SyncModule.Contacts && write.NotesUnid is not null
                 ? Of(module).FirstOrDefault(r => r.NotesUnid == write.NotesUnid)?.Id : null;
-            var id = upserted ?? Add(module, new Dictionary<string, string?>(), at);
+            var id = upserted ?? Add(module, new Dictionary<string, string?>(), at, ownerId: ownerId);
             Save(id, write.Values, write.NotesUnid, at);
             return new CrmWriteResult(index, id, at);
         });
