@@ -73,6 +73,7 @@ api.MapUsers();
 api.MapNotes();
 api.MapZoho();
 api.MapSync();
+api.MapMeetings();
 app.MapZohoCallback();
 if (app.Environment.IsDevelopment()) app.MapDevelopmentTokens();
 

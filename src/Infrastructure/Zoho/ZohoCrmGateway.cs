@@ -169,7 +169,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
     /// A COQL string literal. Zoho escapes a quote inside one with a backslash (inferred: zoho.md says nothing, and
     /// Zoho's COQL page only asks to escape special characters), so backslashes are doubled first.
     /// </summary>
-    private static string Quoted(string value)
+    internal static string Quoted(string value)
     {
         var text = new StringBuilder("'");
         foreach (var c in value)

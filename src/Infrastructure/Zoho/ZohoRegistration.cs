@@ -50,5 +50,6 @@ internal static class ZohoRegistration
         services.AddSingleton<ZohoFieldCatalog>();
         services.AddScoped<IZohoCrm, ZohoCrmGateway>();
         services.AddScoped<ICrmRecords, Modules.ZohoCrmRecords>();
+        services.AddScoped<Application.Meetings.ICrmContactDirectory, ZohoContactDirectory>();
     }
 }

@@ -212,6 +212,19 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("End")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -253,6 +266,9 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OrgId", "UserId", "CreatedAt");
+
+                    b.HasIndex("OrgId", "UserId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("Meetings", (string)null);
                 });

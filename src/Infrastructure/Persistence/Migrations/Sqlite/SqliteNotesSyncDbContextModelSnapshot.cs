@@ -205,6 +205,19 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -246,6 +259,9 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrgId", "UserId", "CreatedAt");
+
+                    b.HasIndex("OrgId", "UserId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("Meetings", (string)null);
                 });
