@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Sync.SyncRunStarter>();
         services.AddScoped<Meetings.MeetingScheduler>();
+        services.AddScoped<Sync.Engine.RunPlan>();
         return services;
     }
 }

@@ -14,6 +14,14 @@ public sealed record RunView(
     /// <summary>Items left alone for a reason the user can act on (owned-by-colleague); only for one run.</summary>
     public IReadOnlyList<SkippedView>? Skipped { get; init; }
 
+    /// <summary>A preview: it wrote nothing; its planned actions are at <c>/api/sync/runs/{runId}/plan</c>.</summary>
+    public bool Preview { get; init; }
+
+    /// <summary>The preview this run applied, and how many of its actions differed from it (the data moved in between).</summary>
+    public Guid? AppliesPreview { get; init; }
+
+    public int? DifferencesFromPreview { get; init; }
+
     public static RunView Of(SyncRun run, bool withRecords) => new(
         run.Id, run.Status, run.Trigger, run.QueuedAt, run.StartedAt, run.FinishedAt,
         new ProgressView(run.ProgressDone, run.ProgressTotal), run.Error,
@@ -22,6 +30,9 @@ public sealed record RunView(
         withRecords ? [.. run.Failures.Select(FailureView.Of)] : null)
     {
         Skipped = withRecords ? [.. run.Skipped.Select(SkippedView.Of)] : null,
+        Preview = run.IsPreview,
+        AppliesPreview = run.AppliesPreview,
+        DifferencesFromPreview = run.DifferencesFromPreview,
     };
 
     internal static string Name(SyncModule module) => module.ToString().ToLowerInvariant();

@@ -15,7 +15,10 @@ public sealed class SyncRunStarter(
 {
     public static readonly Error AlreadyRunning = Error.Conflict("sync-running", "A sync of yours is already queued or running.");
 
-    public async Task<Result<Guid>> StartAsync(string orgId, string userId, RunTrigger trigger, CancellationToken ct)
+    /// <param name="preview">A preview: decides everything and writes nothing (its plan is kept).</param>
+    /// <param name="applies">The preview a real run applies: it decides afresh and counts what differs.</param>
+    public async Task<Result<Guid>> StartAsync(
+        string orgId, string userId, RunTrigger trigger, CancellationToken ct, bool preview = false, Guid? applies = null)
     {
         if ((await profiles.FirstOrDefaultAsync(new ProfileOfUser(orgId, userId), ct))?.Notes is null)
             return NotesErrors.NotConnected;
@@ -24,7 +27,7 @@ public sealed class SyncRunStarter(
 
         await RunSweeper.EndAbandonedAsync(runs, orgId, userId, clock.GetUtcNow(), ct);
 
-        var run = SyncRun.Queue(orgId, userId, trigger, clock.GetUtcNow());
+        var run = SyncRun.Queue(orgId, userId, trigger, clock.GetUtcNow(), preview, applies);
         try
         {
             await runs.AddAsync(run, ct);

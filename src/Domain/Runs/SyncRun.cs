@@ -10,6 +10,9 @@ public enum RunStatus
     Succeeded,
     PartiallySucceeded,
     Failed,
+
+    /// <summary>A preview that read and decided everything and wrote nothing (its plan is kept).</summary>
+    Previewed,
 }
 
 public enum RunTrigger
@@ -39,6 +42,15 @@ public sealed class SyncRun : AggregateRoot
     public int ProgressTotal { get; private set; }
     public RunError? Error { get; private set; }
 
+    /// <summary>A preview: reads both sides and decides every pair as a run would, and writes nothing anywhere.</summary>
+    public bool IsPreview { get; private set; }
+
+    /// <summary>The preview this run applies ("Apply this preview"): it re-reads and re-decides, and counts what changed.</summary>
+    public Guid? AppliesPreview { get; private set; }
+
+    /// <summary>Of an applying run: how many of its actions differ from the preview's (the data moved in between).</summary>
+    public int? DifferencesFromPreview { get; private set; }
+
     /// <summary>
     /// Set while the run is queued or running, null after. A unique index on it is how the database, not a lock
     /// in one process, keeps each user to one active run across every node.
@@ -54,7 +66,8 @@ public sealed class SyncRun : AggregateRoot
 
     public static string ActiveKeyOf(string orgId, string userId) => $"{orgId}/{userId}";
 
-    public static SyncRun Queue(string orgId, string userId, RunTrigger trigger, DateTimeOffset now) => new()
+    public static SyncRun Queue(
+        string orgId, string userId, RunTrigger trigger, DateTimeOffset now, bool preview = false, Guid? applies = null) => new()
     {
         OrgId = Guard.NotBlank(orgId, nameof(orgId), 64),
         UserId = Guard.NotBlank(userId, nameof(userId), 64),
@@ -62,7 +75,15 @@ public sealed class SyncRun : AggregateRoot
         Trigger = trigger,
         QueuedAt = now,
         ActiveUserKey = ActiveKeyOf(orgId, userId),
+        IsPreview = preview,
+        AppliesPreview = preview ? null : applies,
     };
+
+    public void DifferedFromPreview(int differences)
+    {
+        DifferencesFromPreview = differences;
+        Touch();
+    }
 
     public void Start(DateTimeOffset now)
     {
@@ -107,11 +128,11 @@ public sealed class SyncRun : AggregateRoot
         Touch();
     }
 
-    /// <summary>Everything was attempted: any per-record failure makes the run partial, not failed.</summary>
+    /// <summary>Everything was attempted: any per-record failure makes the run partial, not failed; a preview is previewed.</summary>
     public void Finish(DateTimeOffset now)
     {
         EnsureActive();
-        Status = _failures.Count == 0 ? RunStatus.Succeeded : RunStatus.PartiallySucceeded;
+        Status = IsPreview ? RunStatus.Previewed : _failures.Count == 0 ? RunStatus.Succeeded : RunStatus.PartiallySucceeded;
         Close(now);
     }
 

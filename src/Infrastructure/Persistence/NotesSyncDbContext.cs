@@ -21,6 +21,7 @@ public abstract class NotesSyncDbContext(DbContextOptions options) : DbContext(o
     public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
     public DbSet<Zoho.ZohoAccessToken> ZohoAccessTokens => Set<Zoho.ZohoAccessToken>();
 
     /// <summary>The application's Data Protection key ring: shared by every organisation, so no org id.</summary>

@@ -37,6 +37,8 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         var planned = PlannedWrites.Adjusted(module, ctx.Settings,
             Pairing.Pair(module, reads, links).Select(pair => pair.Decide(ctx.Settings)), report);
         ctx.Progress.AddToTotal(planned.Count);
+        if (ctx.Run.IsPreview) return await PreviewAsync(planned, report, ct);
+        if (ctx.Run.AppliesPreview is not null && ctx.Plan is { } plan) await plan.CompareAsync(ctx.Run, module, planned, ct);
 
         var linker = new PairLinker(links, ctx.Clock, ctx.StartedAt, reads.NotesUnambiguousBefore);
         var applied = await ApplyAsync(planned, new Writers(module, notes, ctx, report, linker, links), ct);
@@ -46,6 +48,19 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         if (applied.IsFailure) return applied;
 
         Checkpoints.Advance(ctx, module.Module, reads, since, report.NotesToRetry);
+        await ctx.SaveAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// A preview stops after the plan: each decision counted as a run would count it once done, its conflicts logged,
+    /// and the plan written down; nothing is written to either side, no link, no checkpoint.
+    /// </summary>
+    private async Task<Result> PreviewAsync(List<PlannedPair> planned, ModuleReport report, CancellationToken ct)
+    {
+        foreach (var decided in planned) report.Done(decided, decided.Pair.NotesId, decided.Pair.CrmId);
+        report.Advanced(planned.Count);
+        if (ctx.Plan is { } plan) await plan.RecordAsync(ctx.Run, module, planned, ct);
         await ctx.SaveAsync(ct);
         return Result.Success();
     }

@@ -9,9 +9,12 @@ namespace NotesSync.Application.Sync.Engine;
 /// <summary>Everything one run's modules share: who, with what settings, both sides, and where to record.</summary>
 public sealed class SyncContext(
     SyncRun run, SyncProfile profile, INotesMailbox mailbox, ICrmRecords crm, IRecordLinkStore links,
-    IRepository<SyncRun> runs, RunLiveness liveness, TimeProvider clock)
+    IRepository<SyncRun> runs, RunLiveness liveness, TimeProvider clock, RunPlan? plan = null)
 {
     public SyncRun Run => run;
+
+    /// <summary>Where a preview writes its plan, and a run that applies one compares its own (null: neither).</summary>
+    public RunPlan? Plan => plan;
     public SyncProfile Profile => profile;
     public SyncSettings Settings => profile.Settings;
     public string OrgId => run.OrgId;

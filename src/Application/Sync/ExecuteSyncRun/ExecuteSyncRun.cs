@@ -19,7 +19,7 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
-    ICrmUserDirectory crmUsers, TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
+    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
@@ -56,7 +56,8 @@ public sealed class ExecuteSyncRunHandler(
             }
 
             run.Finish(clock.GetUtcNow());
-            account!.MarkUserSynced(run.UserId);
+            // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
+            if (!run.IsPreview) account!.MarkUserSynced(run.UserId);
             return true;
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
@@ -114,11 +115,16 @@ public sealed class ExecuteSyncRunHandler(
         var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(run.OrgId, run.UserId), ct);
         if (profile?.Notes is not { } notes) return NotesErrors.NotConnected;
 
-        var prepared = await crm.PrepareAsync(run.OrgId, ct);
-        if (prepared.IsFailure) return RunErrors.ForRun(prepared.Error!);
+        // Readying the CRM creates its cross-reference fields where missing (connecting Zoho already did): a preview
+        // writes nothing, so it reads with what is there.
+        if (!run.IsPreview)
+        {
+            var prepared = await crm.PrepareAsync(run.OrgId, ct);
+            if (prepared.IsFailure) return RunErrors.ForRun(prepared.Error!);
+        }
 
         var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
-        var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock);
+        var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock, plan);
         var window = await EventWindowAsync(run, profile.Settings, ct);
         if (window.IsFailure) return RunErrors.ForRun(window.Error!);
         foreach (var module in SyncModuleDefinition.ForRun(profile.Settings, window.Value))

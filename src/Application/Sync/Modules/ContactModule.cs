@@ -38,6 +38,11 @@ public sealed class ContactModule : SyncModuleDefinition
         if (name.Length > 0 && phone.Length > 0) yield return $"n:{name}|{phone}";
     }
 
+    public override string MatchedBy(string key) => key.StartsWith("e:", StringComparison.Ordinal) ? "email" : "namePhone";
+
+    public override string? DisplayNameOf(IReadOnlyDictionary<string, string?> values) =>
+        $"{values.GetValueOrDefault(FirstName)} {values.GetValueOrDefault(LastName)}".Trim() is { Length: > 0 } name ? name : values.GetValueOrDefault(Email);
+
     /// <summary>E-mail addresses do not differ by case: "ZOE@x" and "zoe@x" are one address, not a conflict.</summary>
     protected override string Normalised(string field, string value) => field == Email ? value.ToLowerInvariant() : value;
 }

@@ -42,6 +42,10 @@ public sealed class EventModule(EventWindow window) : SyncModuleDefinition
     /// <summary>The start, end, reminder and all-day mark of an event are one thing: a write of one carries all four.</summary>
     public override IReadOnlyList<string> WrittenTogether { get; } = [Start, End, AllDay, Reminder];
 
+    public override string MatchedBy(string key) => "titleStart";
+
+    public override string? DisplayNameOf(IReadOnlyDictionary<string, string?> values) => values.GetValueOrDefault(Title);
+
     /// <summary>By title and start instant (the initial matching): the same meeting typed on both sides.</summary>
     public override IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values)
     {

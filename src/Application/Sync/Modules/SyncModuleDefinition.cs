@@ -41,6 +41,12 @@ public abstract class SyncModuleDefinition
     /// <summary>Keys two records of the same thing share, for the first sync's matching, strongest first.</summary>
     public abstract IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values);
 
+    /// <summary>What a first-sync match on <paramref name="key"/> (one of <see cref="MatchKeys"/>) is called in a preview's plan.</summary>
+    public abstract string MatchedBy(string key);
+
+    /// <summary>How a record is named to the user (a preview's plan): a contact's name, a task's subject, an event's title.</summary>
+    public abstract string? DisplayNameOf(IReadOnlyDictionary<string, string?> values);
+
     /// <summary>Whether a record with these canonical values is outside what the profile syncs (events: the range).</summary>
     public virtual bool IsOutOfRange(IReadOnlyDictionary<string, string?> values) => false;
 

@@ -24,6 +24,10 @@ public sealed class TaskModule : SyncModuleDefinition
     public override SyncModule Module => SyncModule.Tasks;
     public override IReadOnlyList<string> Fields { get; } = [Subject, DueDate, Status, Priority, Description];
 
+    public override string MatchedBy(string key) => "subjectDueDate";
+
+    public override string? DisplayNameOf(IReadOnlyDictionary<string, string?> values) => values.GetValueOrDefault(Subject);
+
     /// <summary>By subject and due date.</summary>
     public override IEnumerable<string> MatchKeys(IReadOnlyDictionary<string, string?> values)
     {

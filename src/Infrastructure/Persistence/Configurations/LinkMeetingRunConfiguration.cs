@@ -75,10 +75,36 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         run.Ignore(r => r.Conflicts);
         run.Ignore(r => r.Failures);
         run.Ignore(r => r.Skipped);
+        run.Property(r => r.AppliesPreview);
         run.Ignore(r => r.IsActive);
         run.Property(r => r.ActiveUserKey).HasMaxLength(130);
         // The database, not a lock in one process, allows one queued-or-running run per user across all nodes.
         run.HasIndex(r => r.ActiveUserKey).IsUnique();
         run.HasIndex(r => new { r.OrgId, r.UserId, r.QueuedAt });
+    }
+}
+
+internal sealed class PlannedActionConfiguration : IEntityTypeConfiguration<PlannedAction>
+{
+    public void Configure(EntityTypeBuilder<PlannedAction> action)
+    {
+        action.ToTable("PlannedActions");
+        action.HasKey(a => a.Id);
+        action.Property(a => a.Id).ValueGeneratedNever();
+        action.Property(a => a.OrgId).HasMaxLength(64);
+        action.Property(a => a.Module).HasConversion<string>().HasMaxLength(16);
+        action.Property(a => a.Action).HasMaxLength(32);
+        action.Property(a => a.NotesId).HasMaxLength(64);
+        action.Property(a => a.NotesName).HasMaxLength(200);
+        action.Property(a => a.CrmId).HasMaxLength(64);
+        action.Property(a => a.CrmName).HasMaxLength(200);
+        action.Property(a => a.MatchedBy).HasMaxLength(32);
+        action.Property(a => a.Winner).HasConversion<string>().HasMaxLength(8);
+        action.Property(a => a.Version).IsConcurrencyToken();
+        action.Property<List<PlannedField>>("_fields").HasColumnName("Fields").AsJson();
+        action.Ignore(a => a.Fields);
+        action.Ignore(a => a.Key);
+        // A plan is read a page at a time, in the order it was decided, filtered by module and action.
+        action.HasIndex(a => new { a.RunId, a.Position });
     }
 }

@@ -347,6 +347,72 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SyncProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("NotesSync.Domain.Runs.PlannedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CrmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CrmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("NotesId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("NotesName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("_fields")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Fields");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Position");
+
+                    b.ToTable("PlannedActions", (string)null);
+                });
+
             modelBuilder.Entity("NotesSync.Domain.Runs.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -355,6 +421,12 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("ActiveUserKey")
                         .HasMaxLength(130)
                         .HasColumnType("nvarchar(130)");
+
+                    b.Property<Guid?>("AppliesPreview")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("DifferencesFromPreview")
+                        .HasColumnType("int");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
@@ -365,6 +437,9 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("HeartbeatAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("bit");
 
                     b.Property<string>("OrgId")
                         .IsRequired()

@@ -340,6 +340,72 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SyncProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("NotesSync.Domain.Runs.PlannedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotesId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotesName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Fields");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Position");
+
+                    b.ToTable("PlannedActions", (string)null);
+                });
+
             modelBuilder.Entity("NotesSync.Domain.Runs.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -349,6 +415,12 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(130)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AppliesPreview")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DifferencesFromPreview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -357,6 +429,9 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPreview")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OrgId")
