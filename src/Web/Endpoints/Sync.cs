@@ -51,7 +51,7 @@ public static class Sync
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        sync.MapGet("/runs/{runId:guid}/plan", async (Guid runId, SyncModule? module, string? action, int? page, ISender sender, CancellationToken ct) =>
+        sync.MapGet("/runs/{runId:guid}/plan", async (Guid runId, string? module, string? action, int? page, ISender sender, CancellationToken ct) =>
             (await sender.Send(new GetRunPlan(runId, module, action, page ?? 1), ct)).ToHttp(plan => TypedResults.Ok(plan)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,7 +10,11 @@ using NotesSync.Domain.Runs;
 namespace NotesSync.Application.Sync.GetRunPlan;
 
 /// <summary>A preview's planned actions, 100 a page, in the order decided; filtered by module and action.</summary>
-public sealed record GetRunPlan(Guid RunId, SyncModule? Module, string? Action, int Page) : IQuery<Result<PlanPage>>, ILicensedRequest;
+/// <param name="Module">contacts, tasks or events (as the run's modules are named), or null for all.</param>
+public sealed record GetRunPlan(Guid RunId, string? Module, string? Action, int Page) : IQuery<Result<PlanPage>>, ILicensedRequest
+{
+    public SyncModule? ModuleFilter => Enum.TryParse<SyncModule>(Module, ignoreCase: true, out var module) ? module : null;
+}
 
 public sealed record PlanSide(string? Id, string? Name);
 
@@ -26,6 +30,8 @@ public sealed class GetRunPlanValidator : AbstractValidator<GetRunPlan>
     public GetRunPlanValidator()
     {
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Module).Must(m => Enum.TryParse<SyncModule>(m, ignoreCase: true, out _)).When(q => q.Module is not null)
+            .WithMessage("contacts, tasks or events.");
         RuleFor(q => q.Action).MaximumLength(32);
     }
 }
@@ -41,8 +47,8 @@ public sealed class GetRunPlanHandler(IReadRepository<SyncRun> runs, IReadReposi
         if (await runs.FirstOrDefaultAsync(new RunOfUser(me.OrgId, me.UserId, query.RunId), ct) is null)
             return Error.NotFound("run-not-found", "No run of yours has this id.");
 
-        var total = await actions.CountAsync(new FilteredPlan(me.OrgId, query.RunId, query.Module, query.Action, paged: false), ct);
-        var page = await actions.ListAsync(new FilteredPlan(me.OrgId, query.RunId, query.Module, query.Action, paged: true, query.Page), ct);
+        var total = await actions.CountAsync(new FilteredPlan(me.OrgId, query.RunId, query.ModuleFilter, query.Action, paged: false), ct);
+        var page = await actions.ListAsync(new FilteredPlan(me.OrgId, query.RunId, query.ModuleFilter, query.Action, paged: true, query.Page), ct);
         return new PlanPage([.. page.Select(View)], query.Page, total);
     }
 
