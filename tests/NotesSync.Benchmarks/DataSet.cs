@@ -82,7 +82,10 @@ public sealed class DataSet
     public (int NotesContacts, int NotesTasks, int CrmContacts, int CrmTasks) Place(Tenant tenant, Func<int, Placement> where, ZohoUser? owner = null)
     {
         int nc = 0, nt = 0, cc = 0, ct = 0;
+        // A company the CRM already has (a colleague's contact there, say) is the same Account: Zoho refuses a second.
         var accounts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var existing in tenant.Org.Records("Accounts"))
+            if (existing["Account_Name"] is { } name) accounts.TryAdd(name, existing.Id);
         for (var i = 0; i < People.Count; i++)
         {
             var p = People[i];
