@@ -16,8 +16,10 @@ public static class NotesProfiles
         return profile;
     }
 
-    public static NotesCredentials CredentialsOf(NotesConnection notes, ISecretProtector secrets) =>
-        new(new Uri(notes.ServerUrl), notes.UserName, secrets.Unprotect(SecretPurpose.NotesPassword, notes.ProtectedPassword));
+    /// <summary>The user's stored Notes credentials, the password decrypted for this profile's own user.</summary>
+    public static NotesCredentials CredentialsOf(SyncProfile profile, NotesConnection notes, ISecretProtector secrets) =>
+        new(new Uri(notes.ServerUrl), notes.UserName,
+            secrets.Unprotect(SecretPurpose.NotesPassword, SecretOwner.User(profile.OrgId, profile.UserId), notes.ProtectedPassword));
 
     /// <summary>
     /// The first failed check that stops this user's sync, as an error carrying every check and the steps to fix it;

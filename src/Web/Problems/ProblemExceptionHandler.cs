@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using NotesSync.Application.Common;
+using NotesSync.Web.Authentication;
 
 namespace NotesSync.Web.Problems;
 
@@ -22,13 +23,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             JsonException json => (400, "invalid-request", JsonDetail(json), null),
             AccessDeniedException denied => (403, denied.Code, denied.Message, null),
             PersistenceConflictException conflict => (409, "concurrent-change", conflict.Message, null),
+            SigningKeyUnavailableException => (503, "service-unavailable", "NotesSync cannot check your sign-in just now; try again in a moment.", null),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled.", null),
             _ => (500, "internal-error", "Something went wrong on our side; nothing was half-saved.", (IDictionary<string, string[]>?)null),
         };
 
+        if (status == 503) logger.LogWarning(exception, "Service unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
         if (status == 500) logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
+        if (status == 503) context.Response.Headers.RetryAfter = "5";
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail };
         problem.Extensions["code"] = code;
         if (errors is not null) problem.Extensions["errors"] = errors;
@@ -49,6 +53,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         400 => "The request is not valid.",
         403 => "Forbidden.",
         409 => "The request conflicts with the current state.",
+        503 => "Service unavailable.",
         _ => "Error.",
     };
 }

@@ -35,7 +35,7 @@ public sealed class ConnectNotesHandler(
 
         profile.ConnectNotes(NotesConnection.Create(
             server.Value.ToString(), credentials.UserName, mailFile.Value.Path,
-            secrets.Protect(SecretPurpose.NotesPassword, command.Password), clock.GetUtcNow()));
+            secrets.Protect(SecretPurpose.NotesPassword, SecretOwner.User(me.OrgId, me.UserId), command.Password), clock.GetUtcNow()));
         await profiles.SaveChangesAsync(ct);
         return new NotesConnected(mailFile.Value.Path, CheckView.Of(checks.Value, me.Locale));
     }
