@@ -33,6 +33,9 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
     /// <summary>Whether the CRM's user list is <see cref="CrmUsers"/> rather than Zoho (the simulator) itself.</summary>
     public bool FakeCrmUsers { get; init; } = true;
 
+    /// <summary>Services a test puts in place of the host's own, registered last.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The CRM users Zoho would list for each organisation.</summary>
     public FakeCrmUsers CrmUsers { get; } = new();
 
@@ -45,11 +48,14 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         // The simulators listen on plain http on loopback.
         builder.UseSetting("Notes:AllowInsecureHttp", "true");
         builder.UseSetting("Notes:AllowPrivateNetworks", "true");
+        // Outside Development the host refuses a key ring no certificate protects.
+        if (Environment != "Development") builder.UseSetting("DataProtection:CertificatePath", KeyRingCertificate.Path);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // The collector's own rule: appsettings' "Logging:LogLevel" (Information) would otherwise hold it back from
         // the Trace records, such as the HTTP clients' request headers, that a test of secrets in logs must read.
         builder.ConfigureLogging(logging => logging.AddFakeLogging().AddFilter<FakeLoggerProvider>(null, LogLevel.Trace));
         if (FakeCrmUsers) builder.ConfigureTestServices(services => services.AddSingleton<ICrmUserDirectory>(CrmUsers));
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>Every log record the host wrote, at every level.</summary>
