@@ -68,15 +68,22 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         if (!KeepDatabase) File.Delete(DatabasePath);
     }
 
+    private int _hooksSent;
+
+    /// <summary>
+    /// Sends a signed hook. Each is its own delivery, as the Marketplace signs each one: without <paramref name="at"/>
+    /// its timestamp is a second earlier than the previous one's, so two identical bodies are not a replay.
+    /// </summary>
     public async Task<HttpResponseMessage> HookAsync(
         string path, object body, string? secret = HookSecret, DateTimeOffset? at = null)
     {
+        at ??= DateTimeOffset.UtcNow.AddSeconds(-(Interlocked.Increment(ref _hooksSent) % 240));
         var json = System.Text.Json.JsonSerializer.Serialize(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/marketplace/{path}")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = at.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (secret is not null)
         {
             var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{json}"));

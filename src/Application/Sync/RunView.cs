@@ -9,14 +9,15 @@ public sealed record ProgressView(int Done, int Total);
 public sealed record RunView(
     Guid RunId, RunStatus Status, RunTrigger Trigger, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt, ProgressView Progress, RunError? Error, IReadOnlyDictionary<string, ModuleCounts> Modules,
-    IReadOnlyList<ConflictView>? Conflicts, IReadOnlyList<FailureView>? Failures)
+    IReadOnlyList<ConflictView>? Conflicts, IReadOnlyList<FailureView>? Failures, IReadOnlyList<FailureView>? Warnings)
 {
     public static RunView Of(SyncRun run, bool withRecords) => new(
         run.Id, run.Status, run.Trigger, run.QueuedAt, run.StartedAt, run.FinishedAt,
         new ProgressView(run.ProgressDone, run.ProgressTotal), run.Error,
         run.Modules.ToDictionary(m => Name(m.Key), m => m.Value),
         withRecords ? [.. run.Conflicts.Select(ConflictView.Of)] : null,
-        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null);
+        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null,
+        withRecords ? [.. run.Warnings.Select(FailureView.Of)] : null);
 
     internal static string Name(SyncModule module) => module.ToString().ToLowerInvariant();
 }

@@ -24,6 +24,7 @@ public sealed class SyncRun : AggregateRoot
     private Dictionary<SyncModule, ModuleCounts> _modules = [];
     private List<ConflictEntry> _conflicts = [];
     private List<RecordFailure> _failures = [];
+    private List<RecordFailure> _warnings = [];
 
     private SyncRun() { }
 
@@ -47,6 +48,9 @@ public sealed class SyncRun : AggregateRoot
     public IReadOnlyDictionary<SyncModule, ModuleCounts> Modules => _modules;
     public IReadOnlyList<ConflictEntry> Conflicts => _conflicts;
     public IReadOnlyList<RecordFailure> Failures => _failures;
+
+    /// <summary>Records synced all the same, with something the user should know (a value shortened): no failure.</summary>
+    public IReadOnlyList<RecordFailure> Warnings => _warnings;
 
     public bool IsActive => Status is RunStatus.Queued or RunStatus.Running;
 
@@ -95,6 +99,12 @@ public sealed class SyncRun : AggregateRoot
     public void RecordFailure(RecordFailure failure)
     {
         _failures = [.. _failures, failure];
+        Touch();
+    }
+
+    public void RecordWarning(RecordFailure warning)
+    {
+        _warnings = [.. _warnings, warning];
         Touch();
     }
 
