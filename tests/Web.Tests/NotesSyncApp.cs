@@ -68,16 +68,26 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         if (!KeepDatabase) File.Delete(DatabasePath);
     }
 
-    private int _hooksSent;
+    private readonly Lock _hookClock = new();
+    private long _lastHookSecond = long.MaxValue;
 
     /// <summary>
     /// Sends a signed hook. Each is its own delivery, as the Marketplace signs each one: without <paramref name="at"/>
-    /// its timestamp is a second earlier than the previous one's, so two identical bodies are not a replay.
+    /// its timestamp is now, or a second before the previous hook's when that was this same second, so two identical
+    /// bodies sent in a row are two deliveries, not a replay.
     /// </summary>
     public async Task<HttpResponseMessage> HookAsync(
         string path, object body, string? secret = HookSecret, DateTimeOffset? at = null)
     {
-        at ??= DateTimeOffset.UtcNow.AddSeconds(-(Interlocked.Increment(ref _hooksSent) % 240));
+        if (at is null)
+        {
+            lock (_hookClock)
+            {
+                _lastHookSecond = Math.Min(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), _lastHookSecond - 1);
+                at = DateTimeOffset.FromUnixTimeSeconds(_lastHookSecond);
+            }
+        }
+
         var json = System.Text.Json.JsonSerializer.Serialize(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/marketplace/{path}")
         {
