@@ -4,7 +4,6 @@ using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using NotesSync.Application;
 using NotesSync.Application.Common;
 using NotesSync.Infrastructure;
