@@ -4,7 +4,6 @@ using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using NotesSync.Application;
 using NotesSync.Application.Common;
 using NotesSync.Infrastructure;
@@ -12,10 +11,12 @@ using NotesSync.Infrastructure.Persistence;
 using NotesSync.Web.Authentication;
 using NotesSync.Web.Endpoints;
 using NotesSync.Web.Health;
+using NotesSync.Web.Hosting;
 using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RefuseUnsafeSettings();
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -34,6 +35,7 @@ builder.Services.AddOpenApi(o => o
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddOrganisationSigningKeys();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
     .AddJwtBearer()
     .AddScheme<MarketplaceSignatureOptions, MarketplaceSignatureHandler>(
@@ -50,18 +52,15 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>().Database.MigrateAsync();
-    scope.ServiceProvider.GetRequiredService<NotesSync.Application.Sync.ISyncScheduler>().ScheduleSweep();
-}
+if (DatabaseStartup.IsMigrateCommand(args)) return await app.MigrateAsync();
+await app.PrepareAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+if (!app.Environment.IsProduction()) app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapMarketplace();
@@ -76,7 +75,8 @@ api.MapSync();
 app.MapZohoCallback();
 if (app.Environment.IsDevelopment()) app.MapDevelopmentTokens();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

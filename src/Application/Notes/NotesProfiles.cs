@@ -16,8 +16,27 @@ public static class NotesProfiles
         return profile;
     }
 
-    public static NotesCredentials CredentialsOf(NotesConnection notes, ISecretProtector secrets) =>
-        new(new Uri(notes.ServerUrl), notes.UserName, secrets.Unprotect(SecretPurpose.NotesPassword, notes.ProtectedPassword));
+    /// <summary>The user's stored Notes credentials, the password decrypted for this profile's own user.</summary>
+    public static NotesCredentials CredentialsOf(SyncProfile profile, NotesConnection notes, ISecretProtector secrets) =>
+        new(new Uri(notes.ServerUrl), notes.UserName,
+            secrets.Unprotect(SecretPurpose.NotesPassword, SecretOwner.User(profile.OrgId, profile.UserId), notes.ProtectedPassword));
+
+    /// <summary>
+    /// A DAS switch found off before the checks could run (the server's, or the mail file's while looking for it):
+    /// the error carries the steps to switch it on, like the checks' own (api.md: "with `fix`").
+    /// </summary>
+    public static Error WithFix(Error error, string mailFile, string locale)
+    {
+        DasCheckTarget? target = error.Code switch
+        {
+            "das-disabled-server" => DasCheckTarget.Server,
+            "das-disabled-database" => DasCheckTarget.Database,
+            _ => null,
+        };
+        if (target is not { } off) return error;
+        var fix = DasFixes.For(off, off == DasCheckTarget.Server ? "Data" : mailFile, locale);
+        return error with { Extensions = new Dictionary<string, object?>(error.Extensions) { ["fix"] = fix } };
+    }
 
     /// <summary>
     /// The first failed check that stops this user's sync, as an error carrying every check and the steps to fix it;

@@ -117,7 +117,7 @@ public sealed class ExecuteSyncRunHandler(
         var prepared = await crm.PrepareAsync(run.OrgId, ct);
         if (prepared.IsFailure) return RunErrors.ForRun(prepared.Error!);
 
-        var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
+        var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(profile, notes, secrets), notes.MailFile);
         var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock);
         foreach (var module in SyncModuleDefinition.All.Where(m => profile.Settings.Modules.Contains(m.Module)))
         {
