@@ -16,8 +16,15 @@ public sealed class DominoOptions
     /// </summary>
     public string? TrustedCertificatesPath { get; set; }
 
-    /// <summary>How long one call to Domino may take before it counts as a timeout.</summary>
+    /// <summary>How long one call to Domino may take before it counts as a timeout: until its headers, and again to read its body.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The most one answer from Domino may hold, after decompression. DAS answers are pages of a view or one document
+    /// (a few hundred KiB at most in practice): anything near this is a broken or hostile server, and every tenant
+    /// of the node shares its memory.
+    /// </summary>
+    public long MaxAnswerBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>How long a call may take with its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -31,6 +31,9 @@ internal static class DominoRegistration
                     ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, resolver, ct),
                     // Basic credentials go with every call; a session cookie would only outlive them.
                     UseCookies = false,
+                    // The machine's proxy would receive the connection instead of the server the guard checked, and
+                    // could reach what the guard refuses.
+                    UseProxy = false,
                     AutomaticDecompression = DecompressionMethods.All,
                     AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -33,9 +33,25 @@ public class ServerAddressTests
     [InlineData("https://[::1]", "private-network-server")]
     [InlineData("https://[fd00::1]", "private-network-server")]
     [InlineData("localhost", "private-network-server")]
+    [InlineData("https://198.18.0.1", "private-network-server")]
+    [InlineData("https://[64:ff9b::a00:1]", "private-network-server")]
+    [InlineData("https://[2002:a00:1::1]", "private-network-server")]
+    [InlineData("https://[::10.0.0.1]", "private-network-server")]
+    [InlineData("mail.acme.com:22", "server-port-not-allowed")]
+    [InlineData("https://mail.acme.com:3389", "server-port-not-allowed")]
+    [InlineData("http://mail.acme.com:25", "insecure-server")]
     public void Unsafe_or_malformed_servers_are_refused(string typed, string code)
     {
         Assert.Equal(code, ServerAddress.Parse(typed, Strict).Error?.Code);
+    }
+
+    [Theory]
+    [InlineData("mail.acme.com:443")]
+    [InlineData("mail.acme.com:8443")]
+    [InlineData("mail.acme.com")]
+    public void The_ports_Domino_serves_https_on_are_allowed(string typed)
+    {
+        Assert.True(ServerAddress.Parse(typed, Strict).IsSuccess);
     }
 
     [Fact]
@@ -52,6 +68,17 @@ public class ServerAddressTests
     [InlineData("100.64.0.1", true)]
     [InlineData("::ffff:10.0.0.1", true)]
     [InlineData("2001:4860:4860::8888", false)]
+    [InlineData("198.17.255.255", false)]
+    [InlineData("198.18.0.1", true)]
+    [InlineData("198.19.255.255", true)]
+    [InlineData("198.20.0.1", false)]
+    [InlineData("::ffff:8.8.8.8", false)]
+    [InlineData("64:ff9b::808:808", false)]
+    [InlineData("64:ff9b::a00:1", true)]
+    [InlineData("2002:808:808::1", false)]
+    [InlineData("2002:c0a8:101::1", true)]
+    [InlineData("::8.8.8.8", false)]
+    [InlineData("::192.168.1.1", true)]
     public void Private_ranges_are_recognised(string address, bool isPrivate)
     {
         Assert.Equal(isPrivate, ServerAddress.IsPrivate(System.Net.IPAddress.Parse(address)));
