@@ -14,6 +14,7 @@ using NotesSync.Web.Endpoints;
 using NotesSync.Web.Health;
 using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
+using NotesSync.Web.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -41,6 +42,7 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<IHttpContextAccessor>(WidgetToken.Configure);
 builder.Services.AddAuthorization();
+builder.Services.AddNotesSignInLimits(builder.Configuration);
 // Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
 builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
@@ -60,6 +62,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
