@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -137,7 +136,7 @@ internal sealed class DasClient(HttpClient http, IOptions<DominoOptions> options
         HttpRequestException { InnerException: RefusedDestinationException refused } => refused.Refusal,
         // A certificate that fails validation is the user's to fix. A handshake that fails otherwise (the port speaks
         // something else than TLS) is told as "unreachable": which service listens on a port is not ours to reveal.
-        HttpRequestException { InnerException: AuthenticationException } => NotesErrors.TlsError,
+        HttpRequestException { InnerException: CertificateRefusedException } => NotesErrors.TlsError,
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => NotesErrors.ServerUnreachable,
         HttpRequestException => NotesErrors.ServerUnreachable,
         // The body broke off after the headers (the connection dropped mid-answer).

@@ -39,7 +39,7 @@ internal static class DominoRegistration
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };
                 // Without extra anchors the platform's validation stands alone; with them it is extended, not replaced.
-                if (trust is not null) handler.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
+                handler.SslOptions.RemoteCertificateValidationCallback = DominoCertificateTrust.RefusingLoudly(trust);
                 return handler;
             })
             .AddResilienceHandler("das", builder =>

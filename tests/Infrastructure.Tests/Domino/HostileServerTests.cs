@@ -110,6 +110,35 @@ public class HostileServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_port_that_speaks_something_else_than_TLS_is_told_as_a_closed_one_is()
+    {
+        // What listens on a port is not NotesSync's to reveal: a mail server's banner reads like nothing there at all.
+        using var banner = new TcpListener(IPAddress.Loopback, 0);
+        banner.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var client = await banner.AcceptTcpClientAsync();
+            await client.GetStream().WriteAsync("220 mail.acme.example ESMTP ready\r\n"u8.ToArray());
+            // Until the client hangs up, as a server waiting for its next command does.
+            _ = await client.GetStream().ReadAtLeastAsync(new byte[1024], 1, throwOnEndOfStream: false);
+        });
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var closedPort = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var services = DominoServices.Build(attemptTimeout: TimeSpan.FromSeconds(10), maxRetries: 0);
+
+        var toBanner = await services.Gateway().FindMailFileAsync(
+            new NotesCredentials(new Uri($"https://127.0.0.1:{((IPEndPoint)banner.LocalEndpoint).Port}/"), "Jane Doe", "x"), "mail/jdoe.nsf", default);
+        var toClosed = await services.Gateway().FindMailFileAsync(
+            new NotesCredentials(new Uri($"https://127.0.0.1:{closedPort}/"), "Jane Doe", "x"), "mail/jdoe.nsf", default);
+
+        Assert.Equal("server-unreachable", toClosed.Error?.Code);
+        Assert.Equal(toClosed.Error?.Code, toBanner.Error?.Code);
+        await serving;
+    }
+
+    [Fact]
     public async Task The_machines_proxy_is_not_used_so_the_guard_sees_the_server_itself()
     {
         using var proxy = new TcpListener(IPAddress.Loopback, 0);
