@@ -35,8 +35,8 @@ public static class NotesErrors
     public static readonly Error PrivateNetwork =
         Error.Validation("private-network-server", "This server name points to a private or local address, which NotesSync does not reach.").OfWholeSide();
 
-    public static readonly Error PortNotAllowed =
-        Error.Validation("server-port-not-allowed", "NotesSync reaches Domino servers on ports 443, 8443, 80 and 8080 only.").OfWholeSide();
+    public static Error PortNotAllowed(IEnumerable<int> allowed) =>
+        Error.Validation("server-port-not-allowed", $"NotesSync reaches Domino servers on ports {string.Join(", ", allowed)} only.").OfWholeSide();
 
     public static readonly Error InvalidServer =
         Error.Validation("invalid-server", "This is not a server name or an https address.");

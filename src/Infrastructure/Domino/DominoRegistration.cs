@@ -28,7 +28,7 @@ internal static class DominoRegistration
                 {
                     // Opens the TCP connection only: TLS is negotiated over the stream it returns, so the SSRF guard
                     // runs before any handshake, for https as for http.
-                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, resolver, ct),
+                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o, resolver, ct),
                     // Basic credentials go with every call; a session cookie would only outlive them.
                     UseCookies = false,
                     // The machine's proxy would receive the connection instead of the server the guard checked, and

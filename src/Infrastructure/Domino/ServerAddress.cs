@@ -7,19 +7,12 @@ namespace NotesSync.Infrastructure.Domino;
 
 /// <summary>
 /// The Domino server a user typed, as a URL we are willing to call. A server name is user input that makes our
-/// backend open connections, so plain http and private addresses are refused unless configuration allows them;
+/// backend open connections, so plain http, private addresses and ports other than
+/// <see cref="DominoOptions.AllowedPorts"/> are refused unless configuration allows them;
 /// names are checked again after DNS resolution, at connect time (<see cref="PrivateNetworkGuard"/>).
 /// </summary>
 public static class ServerAddress
 {
-    /// <summary>
-    /// The ports Domino's HTTP task is found on: 443 and 80 (the defaults), 8443 and 8080 (the usual alternates when
-    /// something else holds the defaults). A server name is user input that makes the backend open connections: any
-    /// other port would let a user probe mail, database or admin services (reachable or not, open or closed) through
-    /// NotesSync. The sandbox (<see cref="DominoOptions.AllowPrivateNetworks"/>) allows any port, for local simulators.
-    /// </summary>
-    public static readonly IReadOnlySet<int> AllowedPorts = new HashSet<int> { 443, 80, 8443, 8080 };
-
     public static Result<Uri> Parse(string serverName, DominoOptions options)
     {
         var typed = serverName.Trim();
@@ -31,7 +24,7 @@ public static class ServerAddress
             return NotesErrors.InvalidServer;
         if (uri.Scheme == Uri.UriSchemeHttp && !options.AllowInsecureHttp) return NotesErrors.InsecureServer;
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) return NotesErrors.InvalidServer;
-        if (!options.AllowPrivateNetworks && !AllowedPorts.Contains(uri.Port)) return NotesErrors.PortNotAllowed;
+        if (!options.AllowPrivateNetworks && !options.PortsAllowed.Contains(uri.Port)) return NotesErrors.PortNotAllowed(options.PortsAllowed);
         if (!options.AllowPrivateNetworks && IPAddress.TryParse(uri.DnsSafeHost, out var literal) && IsPrivate(literal))
             return NotesErrors.PrivateNetwork;
         if (!options.AllowPrivateNetworks && uri.DnsSafeHost.Equals("localhost", StringComparison.OrdinalIgnoreCase))
@@ -118,16 +111,17 @@ public sealed class RefusedDestinationException(string host, Error refusal) : Ex
 internal static class PrivateNetworkGuard
 {
     public static async ValueTask<Stream> ConnectAsync(
-        SocketsHttpConnectionContext context, bool allowPrivate, HostResolver resolver, CancellationToken ct)
+        SocketsHttpConnectionContext context, DominoOptions options, HostResolver resolver, CancellationToken ct)
     {
+        var allowPrivate = options.AllowPrivateNetworks;
         var endpoint = context.DnsEndPoint;
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await resolver.ResolveAsync(endpoint.Host, ct);
         var allowed = allowPrivate ? addresses : [.. addresses.Where(a => !ServerAddress.IsPrivate(a))];
         if (allowed.Length == 0) throw new RefusedDestinationException(endpoint.Host, NotesErrors.PrivateNetwork);
-        if (!allowPrivate && !ServerAddress.AllowedPorts.Contains(endpoint.Port))
-            throw new RefusedDestinationException(endpoint.Host, NotesErrors.PortNotAllowed);
+        if (!allowPrivate && !options.PortsAllowed.Contains(endpoint.Port))
+            throw new RefusedDestinationException(endpoint.Host, NotesErrors.PortNotAllowed(options.PortsAllowed));
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

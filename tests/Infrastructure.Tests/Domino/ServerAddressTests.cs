@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using NotesSync.Infrastructure.Domino;
 
 namespace NotesSync.Infrastructure.Tests.Domino;
@@ -52,6 +53,17 @@ public class ServerAddressTests
     public void The_ports_Domino_serves_https_on_are_allowed(string typed)
     {
         Assert.True(ServerAddress.Parse(typed, Strict).IsSuccess);
+    }
+
+    [Fact]
+    public void An_operator_may_list_other_ports_which_then_replace_the_defaults()
+    {
+        var only9443 = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Notes:AllowedPorts:0"] = "9443" }).Build()
+            .GetSection("Notes").Get<DominoOptions>()!;
+
+        Assert.True(ServerAddress.Parse("mail.acme.com:9443", only9443).IsSuccess);
+        Assert.Equal("server-port-not-allowed", ServerAddress.Parse("mail.acme.com", only9443).Error?.Code);
     }
 
     [Fact]
