@@ -71,7 +71,8 @@ public sealed class ExecuteSyncRunHandler(
         }
         catch (OperationCanceledException) when (overTime.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            run.Fail(RunErrors.TimeLimit(timeLimit.MaxDuration).Code, RunErrors.TimeLimit(timeLimit.MaxDuration).Message, clock.GetUtcNow());
+            var tooLong = RunErrors.TimeLimit(timeLimit.MaxDuration);
+            run.Fail(tooLong.Code, tooLong.Message, clock.GetUtcNow());
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
