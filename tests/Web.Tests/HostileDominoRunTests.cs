@@ -85,12 +85,21 @@ public class HostileDominoRunTests
         var client = h.App.ClientFor(h.Secret, h.Org.Id, crmUser.Id);
         var connected = await client.PostAsJsonAsync("/api/notes/connection", new
         {
-            serverName = server.BaseUri.ToString(), userName = $"Colin League{n}", password = ColleaguePassword, mailFile = $"mail/colin{n}.nsf",
+            serverName = server.BaseUri.ToString(),
+            userName = $"Colin League{n}",
+            password = ColleaguePassword,
+            mailFile = $"mail/colin{n}.nsf",
         });
         Assert.True(connected.IsSuccessStatusCode, await connected.Content.ReadAsStringAsync());
         var settings = await client.PutAsJsonAsync("/api/sync/settings", new
         {
-            contacts = true, tasks = false, events = false, eventRange = "fromToday", direction = "notesToCrm", conflictWinner = "crm", autoSyncMinutes = (int?)null,
+            contacts = true,
+            tasks = false,
+            events = false,
+            eventRange = "fromToday",
+            direction = "notesToCrm",
+            conflictWinner = "crm",
+            autoSyncMinutes = (int?)null,
         });
         Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
         return client;
