@@ -20,7 +20,8 @@ public sealed class NotesSignInLimitOptions
 /// Every call that sends a Notes password to a Domino server (connect, change password) is a sign-in that NotesSync
 /// makes on the caller's behalf, to a server the caller names: without a limit, NotesSync is a relay for guessing
 /// passwords. Limited per user and per organisation (ASP.NET Core rate limiting); past the limit, 429 problem details
-/// <c>too-many-attempts</c> with <c>Retry-After</c>.
+/// <c>too-many-attempts</c> with <c>Retry-After</c>. The counts are each node's own (in memory): behind a load balancer
+/// of N nodes a caller may make up to N times as many attempts, still a handful where guessing needs thousands.
 /// </summary>
 public static class NotesSignInLimits
 {
