@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotesSync.Application.Common;
 
 namespace NotesSync.Application;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Sync.SyncRunStarter>();
+        services.TryAddSingleton(Sync.RunTimeLimit.Default);
         return services;
     }
 }

@@ -14,6 +14,7 @@ using NotesSync.Web.Health;
 using NotesSync.Web.Hosting;
 using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
+using NotesSync.Web.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.RefuseUnsafeSettings();
@@ -43,6 +44,7 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<IHttpContextAccessor>(WidgetToken.Configure);
 builder.Services.AddAuthorization();
+builder.Services.AddNotesSignInLimits(builder.Configuration);
 // Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
 builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
@@ -59,6 +61,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 if (!app.Environment.IsProduction()) app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -138,6 +138,24 @@ public class NotesAccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _jane.GetAsync("/api/notes/diagnostics")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(500)]
+    [InlineData(302)]
+    public async Task A_password_change_is_refused_when_Domino_answers_anything_but_the_mail_file(int status)
+    {
+        await ConnectAsync();
+        var before = await StoredNotesColumnAsync();
+        _domino.Faults.Add(NotesSync.Simulators.Domino.Knobs.FaultRule.Status("/mail/jdoe.nsf/api/data/collections", status, times: 10));
+
+        var refused = await _jane.PutAsJsonAsync("/api/notes/password", new { email = "jane.doe@acme.example", newPassword = "Unchecked-Pw-1" });
+
+        var problem = await ProblemAssert.IsProblem(refused, HttpStatusCode.UnprocessableEntity, "password-not-verified");
+        Assert.Equal(status, problem.GetProperty("dominoStatus").GetInt32());
+        Assert.Equal(before, await StoredNotesColumnAsync());
+    }
+
     [Fact]
     public async Task Disconnecting_forgets_the_stored_credentials()
     {
