@@ -14,6 +14,7 @@ using NotesSync.Web.Endpoints;
 using NotesSync.Web.Health;
 using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
+using NotesSync.Web.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -41,6 +42,7 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<IHttpContextAccessor>(WidgetToken.Configure);
 builder.Services.AddAuthorization();
+builder.Services.AddWidgetCors(builder.Configuration);
 // Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
 builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
@@ -58,6 +60,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors(WidgetCors.PolicyName);
 app.UseAuthentication();
 app.UseAuthorization();
 
