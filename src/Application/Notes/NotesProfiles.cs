@@ -20,6 +20,26 @@ public static class NotesProfiles
         new(new Uri(notes.ServerUrl), notes.UserName, secrets.Unprotect(SecretPurpose.NotesPassword, notes.ProtectedPassword));
 
     /// <summary>
+    /// A DAS switch found off before the checks ran (the server's services, or the mail file itself) carries the same
+    /// steps to fix it as a failed check does (api.md: <c>das-disabled-*</c> come with <c>fix</c>).
+    /// </summary>
+    public static Error WithFix(Error error, string locale, string? name)
+    {
+        var target = error.Code switch
+        {
+            "das-disabled-server" => DasCheckTarget.Server,
+            "das-disabled-database" => DasCheckTarget.Database,
+            "das-disabled-view" => DasCheckTarget.View,
+            _ => (DasCheckTarget?)null,
+        };
+        if (target is null || error.Extensions.ContainsKey("fix")) return error;
+        return error with
+        {
+            Extensions = new Dictionary<string, object?>(error.Extensions) { ["fix"] = DasFixes.For(target.Value, name ?? "", locale) },
+        };
+    }
+
+    /// <summary>
     /// The first failed check that stops this user's sync, as an error carrying every check and the steps to fix it;
     /// null when nothing the user's chosen modules need is switched off.
     /// </summary>

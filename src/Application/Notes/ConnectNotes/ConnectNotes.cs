@@ -25,7 +25,7 @@ public sealed class ConnectNotesHandler(
         var credentials = new NotesCredentials(server.Value, command.UserName.Trim(), command.Password);
 
         var mailFile = await domino.FindMailFileAsync(credentials, command.MailFile, ct);
-        if (mailFile.IsFailure) return mailFile.Error!;
+        if (mailFile.IsFailure) return NotesProfiles.WithFix(mailFile.Error!, me.Locale, command.MailFile);
         var checks = await domino.DiagnoseAsync(credentials, mailFile.Value.Path, ct);
         if (checks.IsFailure) return checks.Error!;
 
