@@ -74,7 +74,7 @@ function conflicts(list) {
       const mark = (side) => (side === winner ? t("dashboard.kept") : t("dashboard.lost"));
       const value = (v) => (v === null || v === undefined || v === "" ? t("dashboard.empty") : v);
       return h("article", { class: "conflict", dataset: { crmId: c.crmId } },
-        h("p", {}, h("strong", {}, t("dashboard.conflictOf", { module: t(`dashboard.module.${c.module}`), notesId: c.notesId, crmId: c.crmId })),
+        h("p", {}, h("strong", {}, t("dashboard.conflictOf", { module: t(`dashboard.module.${c.module}`), record: recordName(c) })),
           " — ", t("dashboard.winner", { side: t(`dashboard.side.${winner}`) })),
         h("table", { class: "table" },
           h("thead", {}, h("tr", {},
@@ -86,6 +86,13 @@ function conflicts(list) {
             h("td", { class: winner === "notes" ? "kept" : "lost" }, value(f.notesValue), h("span", { class: "tag" }, ` (${mark("notes")})`)),
             h("td", { class: winner === "crm" ? "kept" : "lost" }, value(f.crmValue), h("span", { class: "tag" }, ` (${mark("crm")})`)))))));
     }));
+}
+
+/** The record's name as the user knows it, from the version that lost (both sides share the name fields). */
+function recordName(conflict) {
+  const v = conflict.losingVersion ?? {};
+  const name = [v.firstName, v.lastName].filter(Boolean).join(" ") || v.subject || v.title || "";
+  return name ? `${name} (CRM ${conflict.crmId})` : `Notes ${conflict.notesId} ↔ CRM ${conflict.crmId}`;
 }
 
 function failures(list) {

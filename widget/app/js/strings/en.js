@@ -120,7 +120,7 @@ export default {
   "dashboard.countsCaption": "What the sync did, per module and direction",
   "dashboard.conflicts": "Conflicts",
   "dashboard.conflictIntro": "These records were changed on both sides. The winner's value was kept; the other value is shown so nothing is lost.",
-  "dashboard.conflictOf": "{module}: Notes {notesId} ↔ CRM {crmId}",
+  "dashboard.conflictOf": "{module}: {record}",
   "dashboard.winner": "Kept: {side}",
   "dashboard.side.crm": "Zoho CRM",
   "dashboard.side.notes": "IBM Notes",

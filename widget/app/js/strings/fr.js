@@ -120,7 +120,7 @@ export default {
   "dashboard.countsCaption": "Ce que la synchronisation a fait, par module et par sens",
   "dashboard.conflicts": "Conflits",
   "dashboard.conflictIntro": "Ces enregistrements ont été modifiés des deux côtés. La valeur du gagnant a été conservée ; l'autre est affichée pour que rien ne soit perdu.",
-  "dashboard.conflictOf": "{module} : Notes {notesId} ↔ CRM {crmId}",
+  "dashboard.conflictOf": "{module} : {record}",
   "dashboard.winner": "Conservé : {side}",
   "dashboard.side.crm": "Zoho CRM",
   "dashboard.side.notes": "IBM Notes",
