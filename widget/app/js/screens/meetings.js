@@ -24,7 +24,7 @@ export function render(container, app) {
       h("option", { value: "" }, t("meetings.reminder.none")),
       REMINDERS.map((m) => h("option", { value: String(m), selected: m === 15 }, t("meetings.reminder.minutes", { minutes: m })))) }),
   };
-  const chips = h("ul", { class: "chips", "aria-label": t("meetings.participants") });
+  const chips = h("ul", { class: "chips", "aria-label": t("meetings.chosen") });
   const suggestions = h("ul", { id: listId, role: "listbox", class: "suggestions", "aria-label": t("meetings.suggestions"), hidden: true });
   f.participants.wrapper.append(chips, suggestions);
 

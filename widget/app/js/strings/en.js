@@ -224,6 +224,7 @@ export default {
   "meetings.subject": "Subject",
   "meetings.participants": "Participants",
   "meetings.participantsHint": "Type a contact's name to pick it, or an e-mail address and press Enter.",
+  "meetings.chosen": "Chosen participants",
   "meetings.suggestions": "Matching CRM contacts",
   "meetings.removeParticipant": "Remove {name}",
   "meetings.location": "Location",

@@ -224,6 +224,7 @@ export default {
   "meetings.subject": "Objet",
   "meetings.participants": "Participants",
   "meetings.participantsHint": "Tapez le nom d'un contact pour le choisir, ou une adresse e-mail puis Entrée.",
+  "meetings.chosen": "Participants choisis",
   "meetings.suggestions": "Contacts du CRM correspondants",
   "meetings.removeParticipant": "Retirer {name}",
   "meetings.location": "Lieu",
