@@ -102,6 +102,36 @@ public class DashboardTests(BrowserFixture chromium) : IAsyncLifetime
         Assert.Empty(widget.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task A_failed_run_says_in_words_what_stopped_it_and_what_to_do()
+    {
+        using (var api = await _world.ApiAsAsync())
+        {
+            var first = await api.PutAsJsonAsync("/api/sync/settings", new
+            {
+                contacts = true, tasks = false, events = false, eventRange = "fromToday", direction = "twoWay",
+                conflictWinner = "crm", autoSyncMinutes = (int?)null,
+            });
+            Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync());
+        }
+        // Jane changed her password in Notes; NotesSync still holds the old one.
+        _world.Domino.State.ChangePassword(SandboxWorld.NotesUser, "Jane-Changed-It");
+        await using var widget = await WidgetPage.OpenAsync(chromium.Browser, _world.Sandbox.WidgetUrl());
+        await widget.Page.Locator("#current-run").WaitForAsync();
+
+        // No run yet: the first Start sync opens the settings; saving starts the run.
+        await widget.Role(AriaRole.Button, "Start sync").ClickAsync();
+        await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Save and start sync" }).ClickAsync();
+
+        var error = widget.Page.Locator("#run-error");
+        await Expect(error).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(error).ToHaveAttributeAsync("data-code", "invalid-credentials");
+        await Expect(error).ToContainTextAsync("Domino refused your stored password");
+        await Expect(error).ToContainTextAsync("Change password");
+        await Expect(widget.Page.Locator("#run-status")).ToContainTextAsync("Failed");
+        await widget.CheckScreenAsync("16-dashboard-failed-run");
+    }
+
     private async Task<JsonElement> LatestRunAsync()
     {
         using var api = await _world.ApiAsAsync();
