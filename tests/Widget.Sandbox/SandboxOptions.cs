@@ -19,4 +19,7 @@ public sealed class SandboxOptions
     public string? WidgetFolder { get; init; }
 
     public int Seats { get; init; } = 5;
+
+    /// <summary>How long the function's tokens live: 55 minutes as in Zoho; a test of the widget's renewal makes it short.</summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromMinutes(55);
 }

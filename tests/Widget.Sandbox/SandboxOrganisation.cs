@@ -18,11 +18,14 @@ public sealed record SandboxUser(string Id, string Name, string Email, string Ro
 public sealed class SandboxOrganisation
 {
     private readonly HttpClient _api;
+    private readonly TimeSpan _tokenLifetime;
     private string _secret = "";
+    private int _tokensMinted;
 
-    private SandboxOrganisation(HttpClient api, string orgId, string orgName, SandboxUser admin, SandboxUser second)
+    private SandboxOrganisation(HttpClient api, TimeSpan tokenLifetime, string orgId, string orgName, SandboxUser admin, SandboxUser second)
     {
         _api = api;
+        _tokenLifetime = tokenLifetime;
         OrgId = orgId;
         OrgName = orgName;
         Admin = admin;
@@ -38,6 +41,9 @@ public sealed class SandboxOrganisation
 
     public IReadOnlyList<SandboxUser> Users => [Admin, Second];
 
+    /// <summary>How many times the token function ran (the widget asks once per page load, then before each expiry).</summary>
+    public int TokensMinted => Volatile.Read(ref _tokensMinted);
+
     /// <summary>Reads the Zoho simulator's first organisation and installs the extension for it in the host.</summary>
     public static async Task<SandboxOrganisation> InstallAsync(SandboxOptions options, CancellationToken ct)
     {
@@ -51,7 +57,7 @@ public sealed class SandboxOrganisation
         var second = User(org["users"]!.AsArray().First(u => (string)u!["id"]! != adminId)!, "user", "fr_FR");
 
         var api = new HttpClient { BaseAddress = options.ApiUrl };
-        var sandbox = new SandboxOrganisation(api, (string)org["orgId"]!, (string)org["companyName"]!, admin, second);
+        var sandbox = new SandboxOrganisation(api, options.TokenLifetime, (string)org["orgId"]!, (string)org["companyName"]!, admin, second);
         await sandbox.RunInstallHookAsync(options, ct);
         return sandbox;
     }
@@ -85,7 +91,8 @@ public sealed class SandboxOrganisation
     public async Task<object> RunTokenFunctionAsync(SandboxUser user, string? locale, CancellationToken ct)
     {
         if (user == Second) await LicenseSecondUserAsync(ct);
-        var expiresAt = DateTimeOffset.UtcNow.AddMinutes(55).ToUnixTimeSeconds();
+        Interlocked.Increment(ref _tokensMinted);
+        var expiresAt = DateTimeOffset.UtcNow.Add(_tokenLifetime).ToUnixTimeSeconds();
         var token = Mint(user, locale ?? user.Locale, expiresAt);
         var output = JsonSerializer.Serialize(new { token, expiresAt });
         return new { code = "success", details = new { output, id = "sandbox" }, message = "function executed successfully" };

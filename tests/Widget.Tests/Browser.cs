@@ -48,7 +48,8 @@ public sealed class WidgetPage(IBrowserContext context, IPage page) : IAsyncDisp
     /// <summary>Where the screenshots go: screenshots/ beside the test assembly (README shows two of them).</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<WidgetPage> OpenAsync(IBrowser browser, Uri url)
+    /// <param name="controlClock">The page's timers wait for <see cref="IClock.FastForwardAsync(string)"/> instead of running by themselves.</param>
+    public static async Task<WidgetPage> OpenAsync(IBrowser browser, Uri url, bool controlClock = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -66,6 +67,7 @@ public sealed class WidgetPage(IBrowserContext context, IPage page) : IAsyncDisp
                 widget.ConsoleErrors.Add(message.Text);
         };
         page.PageError += (_, error) => widget.ConsoleErrors.Add(error);
+        if (controlClock) await page.Clock.InstallAsync();
         await page.GotoAsync(url.ToString());
         return widget;
     }

@@ -48,7 +48,7 @@ public sealed class SandboxWorld : IAsyncDisposable
     public WidgetSandbox Sandbox { get; }
     public Uri ApiUrl => NotesSync.Url;
 
-    public static async Task<SandboxWorld> StartAsync()
+    public static async Task<SandboxWorld> StartAsync(TimeSpan? tokenLifetime = null)
     {
         var domino = await DominoSimulator.StartAsync();
         // Jane's mail file with a few contacts, to-dos and events, found through her Person document as on a real server.
@@ -78,6 +78,7 @@ public sealed class SandboxWorld : IAsyncDisposable
         var sandbox = await WidgetSandbox.StartAsync(new SandboxOptions
         {
             Url = sandboxUrl, ApiUrl = apiUrl, ZohoUrl = zoho.AccountsUri, HookSecret = HookSecret,
+            TokenLifetime = tokenLifetime ?? TimeSpan.FromMinutes(55),
         });
         return new SandboxWorld(domino, zoho, org, zohoClock, host, sandbox);
     }
