@@ -66,7 +66,8 @@ public sealed class SandboxOrganisation
     {
         var body = JsonSerializer.Serialize(new
         {
-            orgId = OrgId, orgName = OrgName,
+            orgId = OrgId,
+            orgName = OrgName,
             installer = new { userId = Admin.Id, email = Admin.Email, name = Admin.Name },
             seats = options.Seats,
         });
@@ -117,7 +118,12 @@ public sealed class SandboxOrganisation
         const string header = """{"alg":"HS256","typ":"JWT"}""";
         var claims = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["org"] = OrgId, ["sub"] = user.Id, ["email"] = user.Email, ["name"] = user.Name, ["locale"] = locale, ["exp"] = expiresAt,
+            ["org"] = OrgId,
+            ["sub"] = user.Id,
+            ["email"] = user.Email,
+            ["name"] = user.Name,
+            ["locale"] = locale,
+            ["exp"] = expiresAt,
         });
         var signed = $"{Base64Url(Encoding.UTF8.GetBytes(header))}.{Base64Url(Encoding.UTF8.GetBytes(claims))}";
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(_secret), Encoding.ASCII.GetBytes(signed));

@@ -69,7 +69,9 @@ public sealed class WidgetSandbox : IAsyncDisposable
         app.MapGet(StandInSdkPath, () => Site("zoho-sdk-standin.js", "text/javascript"));
         app.MapGet("/sandbox/users", () => Results.Ok(new
         {
-            organisation.OrgId, organisation.OrgName, users = organisation.Users,
+            organisation.OrgId,
+            organisation.OrgName,
+            users = organisation.Users,
         }));
         app.MapPost("/sandbox/functions/{name}", async (string name, FunctionCall call, CancellationToken token) =>
         {

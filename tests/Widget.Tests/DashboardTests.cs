@@ -109,8 +109,13 @@ public class DashboardTests(BrowserFixture chromium) : IAsyncLifetime
         {
             var first = await api.PutAsJsonAsync("/api/sync/settings", new
             {
-                contacts = true, tasks = false, events = false, eventRange = "fromToday", direction = "twoWay",
-                conflictWinner = "crm", autoSyncMinutes = (int?)null,
+                contacts = true,
+                tasks = false,
+                events = false,
+                eventRange = "fromToday",
+                direction = "twoWay",
+                conflictWinner = "crm",
+                autoSyncMinutes = (int?)null,
             });
             Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync());
         }

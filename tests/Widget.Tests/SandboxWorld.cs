@@ -77,7 +77,10 @@ public sealed class SandboxWorld : IAsyncDisposable
 
         var sandbox = await WidgetSandbox.StartAsync(new SandboxOptions
         {
-            Url = sandboxUrl, ApiUrl = apiUrl, ZohoUrl = zoho.AccountsUri, HookSecret = HookSecret,
+            Url = sandboxUrl,
+            ApiUrl = apiUrl,
+            ZohoUrl = zoho.AccountsUri,
+            HookSecret = HookSecret,
             TokenLifetime = tokenLifetime ?? TimeSpan.FromMinutes(55),
         });
         return new SandboxWorld(domino, zoho, org, zohoClock, host, sandbox);
