@@ -117,6 +117,28 @@ public class MenuTests(BrowserFixture chromium) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disconnect_Notes_asks_first_then_brings_back_Connect_Notes()
+    {
+        await using var widget = await WidgetPage.OpenAsync(chromium.Browser, _world.Sandbox.WidgetUrl());
+        await widget.Role(AriaRole.Button, "Settings").ClickAsync();
+        await widget.Role(AriaRole.Menuitem, "Disconnect Notes").ClickAsync();
+        var dialog = widget.Page.GetByRole(AriaRole.Dialog, new() { Name = "Disconnect Notes" });
+        await widget.CheckScreenAsync("17-disconnect-notes");
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(widget.Role(AriaRole.Button, "Start sync")).ToBeVisibleAsync();
+
+        await widget.Role(AriaRole.Button, "Settings").ClickAsync();
+        await widget.Role(AriaRole.Menuitem, "Disconnect Notes").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect", Exact = true }).ClickAsync();
+        await Expect(widget.Role(AriaRole.Heading, "Connect your IBM Notes account")).ToBeVisibleAsync();
+        using var api = await _world.ApiAsAsync();
+        var me = await api.GetFromJsonAsync<JsonElement>("/api/me");
+        Assert.False(me.GetProperty("notes").GetProperty("connected").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_schedule_meeting_screen_is_labelled_and_reachable_from_the_tabs()
     {
         await using var widget = await WidgetPage.OpenAsync(chromium.Browser, _world.Sandbox.WidgetUrl());

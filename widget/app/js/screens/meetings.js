@@ -65,7 +65,7 @@ export function render(container, app) {
     const text = f.participants.control.value.trim();
     if (text.length < 2 || text.includes("@")) return closeSuggestions();
     searchTimer = setTimeout(async () => {
-      const found = await app.api.get(`/api/crm/contacts?search=${encodeURIComponent(text)}`).catch(() => []);
+      const found = await searchContacts(app, text);
       replace(suggestions, found.filter((c) => c.email).map((c) => h("li", {
         role: "option", tabindex: "-1", class: "option",
         onclick: () => addParticipant({ email: c.email, name: c.name, crmContactId: c.crmContactId }),
@@ -181,4 +181,20 @@ export function render(container, app) {
   }
 
   loadList();
+}
+
+/**
+ * The user's CRM contacts whose name or e-mail contains the text (api.md's picker call). A server without it answers
+ * 404: the CRM's own search through the SDK (zoho.md §6) stands in, which may also list colleagues' contacts.
+ */
+async function searchContacts(app, text) {
+  try {
+    return await app.api.get(`/api/crm/contacts?search=${encodeURIComponent(text)}`);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) return [];
+    const answer = await ZOHO.CRM.API.searchRecord({ Entity: "Contacts", Type: "word", Query: text }).catch(() => null);
+    return (answer?.data ?? []).slice(0, 20).map((c) => ({
+      crmContactId: c.id, name: c.Full_Name ?? [c.First_Name, c.Last_Name].filter(Boolean).join(" "), email: c.Email,
+    }));
+  }
 }
