@@ -15,6 +15,7 @@ using NotesSync.Web.Hosting;
 using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
 using NotesSync.Web.RateLimiting;
+using NotesSync.Web.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.RefuseUnsafeSettings();
@@ -45,6 +46,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     .Configure<IHttpContextAccessor>(WidgetToken.Configure);
 builder.Services.AddAuthorization();
 builder.Services.AddNotesSignInLimits(builder.Configuration);
+builder.Services.AddWidgetCors(builder.Configuration);
 // Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
 builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
@@ -59,6 +61,7 @@ await app.PrepareAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors(WidgetCors.PolicyName);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -98,7 +98,10 @@ public class NotesAccountTests : IAsyncLifetime
 
         var response = await ConnectAsync();
 
-        await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "das-disabled-server");
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "das-disabled-server");
+        // Found before the checks ran (the server's services), it carries the steps all the same.
+        var fix = string.Join(" ", problem.GetProperty("fix").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("Domino Web Engine", fix, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,9 @@ public static class NotesProfiles
             secrets.Unprotect(SecretPurpose.NotesPassword, SecretOwner.User(profile.OrgId, profile.UserId), notes.ProtectedPassword));
 
     /// <summary>
-    /// A DAS switch found off before the checks could run (the server's, or the mail file's while looking for it):
-    /// the error carries the steps to switch it on, like the checks' own (api.md: "with `fix`").
+    /// A DAS switch found off before the checks could run (the server's services, or the mail file's while looking
+    /// for it) carries the same steps to switch it on as a failed check does (api.md: <c>das-disabled-*</c> come with
+    /// <c>fix</c>).
     /// </summary>
     public static Error WithFix(Error error, string mailFile, string locale)
     {
@@ -31,9 +32,10 @@ public static class NotesProfiles
         {
             "das-disabled-server" => DasCheckTarget.Server,
             "das-disabled-database" => DasCheckTarget.Database,
+            "das-disabled-view" => DasCheckTarget.View,
             _ => null,
         };
-        if (target is not { } off) return error;
+        if (target is not { } off || error.Extensions.ContainsKey("fix")) return error;
         var fix = DasFixes.For(off, off == DasCheckTarget.Server ? "Data" : mailFile, locale);
         return error with { Extensions = new Dictionary<string, object?>(error.Extensions) { ["fix"] = fix } };
     }
