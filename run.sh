@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs NotesSync on this machine with nothing else installed: the web host (Development, SQLite file, Hangfire in
 # memory) at http://127.0.0.1:5080, beside a simulated Domino server (DAS) at :5101 and a simulated Zoho (accounts
-# server + CRM API) at :5102, each seeded with a demo user, and the demo organisation installed. Ctrl+C stops all.
+# server + CRM API) at :5102, each seeded with a demo user, and the widget in a stand-in CRM page at :5090, which
+# installs the demo organisation. Ctrl+C stops all.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -9,6 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 web=${NOTESSYNC_URL:-http://127.0.0.1:5080}
 domino=http://127.0.0.1:5101
 zoho=http://127.0.0.1:5102
+sandbox=http://127.0.0.1:5090   # the widget's origin, which the host allows (Widget:AllowedOrigins)
 hook_secret=sandbox-hook-secret   # src/Web/appsettings.Development.json
 logs=$(mktemp -d)
 
@@ -35,25 +37,33 @@ read -r org_id admin_id admin_email client_id client_secret <<<"$org"
 ASPNETCORE_ENVIRONMENT=Development \
 ConnectionStrings__NotesSync="Data Source=$PWD/notessync.db" \
 Notes__AllowInsecureHttp=true Notes__AllowPrivateNetworks=true \
+Widget__AllowedOrigins__0="$sandbox" Widget__AllowedOrigins__1="${sandbox/127.0.0.1/localhost}" \
 Zoho__AccountsUrl="$zoho" Zoho__ClientId="$client_id" Zoho__ClientSecret="$client_secret" Zoho__RedirectUri="$web/oauth/zoho/callback" \
   dotnet run --no-build --project src/Web --urls "$web" >"$logs/web.log" 2>&1 & pids+=($!)
 wait_for "$web/health/ready" "The NotesSync host"
 
-# The Marketplace installs the extension for the demo organisation (a signed hook, as the real one is).
-body="{\"orgId\":\"$org_id\",\"orgName\":\"Zylker Traders\",\"installer\":{\"userId\":\"$admin_id\",\"email\":\"$admin_email\",\"name\":\"Demo admin\"},\"seats\":5}"
-ts=$(date +%s)
-sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$hook_secret" | awk '{print $NF}')
-curl -fsS -o /dev/null -X POST "$web/hooks/marketplace/install" -H 'Content-Type: application/json' \
-  -H "X-NotesSync-Timestamp: $ts" -H "X-NotesSync-Signature: sha256=$sig" -d "$body"
+# The sandbox plays the installed extension: it runs the signed Marketplace install hook for the demo organisation,
+# mints the widget's tokens as the extension's function does, and serves the widget with a stand-in Zoho SDK.
+dotnet run --no-build --project tests/Widget.Sandbox -- --urls "$sandbox" --api "$web" --zoho "$zoho" \
+  --hook-secret "$hook_secret" >"$logs/sandbox.log" 2>&1 & pids+=($!)
+wait_for "$sandbox/sandbox/users" "The widget sandbox"
 token=$(curl -fsS -X POST "$web/dev/tokens" -H 'Content-Type: application/json' -d "{\"orgId\":\"$org_id\",\"userId\":\"$admin_id\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
 cat <<INFO
 
-NotesSync is running.
+NotesSync is running. Open the IBM Notes Sync tab in a browser:
+
+  $sandbox
+
+  As the admin: Connect Zoho CRM (the simulator consents at once), connect Notes with server $domino,
+  user "Jane Doe", password notes-demo; then Start sync, Sync settings, Manage users, Schedule meeting.
+  "Signed in as" switches to the second user (French), who has a seat once Zoho is connected.
+
   web host    $web   (OpenAPI $web/openapi/v1.json, health $web/health/ready)
   Domino      $domino  (demo user "Jane Doe", password notes-demo; control $domino/_simulator)
   Zoho        $zoho  (org $org_id, admin $admin_id; control $zoho/_simulator)
+  widget      $sandbox  (stand-in CRM page and Zoho SDK)
   logs        $logs
 
 A widget token for the demo admin (valid one hour; POST $web/dev/tokens {"orgId","userId"} mints another):

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotesSync.Application.Common;
 
 namespace NotesSync.Application;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<Sync.SyncRunStarter>();
         services.AddScoped<Meetings.MeetingScheduler>();
         services.AddScoped<Sync.Engine.RunPlan>();
+        services.TryAddSingleton(Sync.RunTimeLimit.Default);
         return services;
     }
 }

@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(ReadRepository<>));
         services.AddScoped<IOrganisationPurge, OrganisationPurge>();
         services.AddScoped<IRecordLinkStore, RecordLinkStore>();
+        services.AddScoped<IHookReplayGuard, HookReplayGuard>();
         services.AddSingleton<IRunHeartbeat, RunHeartbeat>();
         services.AddDomino(configuration);
         services.AddZoho(configuration);

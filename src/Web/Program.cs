@@ -4,7 +4,6 @@ using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using NotesSync.Application;
 using NotesSync.Application.Common;
 using NotesSync.Infrastructure;
@@ -12,10 +11,14 @@ using NotesSync.Infrastructure.Persistence;
 using NotesSync.Web.Authentication;
 using NotesSync.Web.Endpoints;
 using NotesSync.Web.Health;
+using NotesSync.Web.Hosting;
 using NotesSync.Web.OpenApi;
 using NotesSync.Web.Problems;
+using NotesSync.Web.RateLimiting;
+using NotesSync.Web.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RefuseUnsafeSettings();
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -34,6 +37,7 @@ builder.Services.AddOpenApi(o => o
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddOrganisationSigningKeys();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
     .AddJwtBearer()
     .AddScheme<MarketplaceSignatureOptions, MarketplaceSignatureHandler>(
@@ -41,6 +45,8 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<IHttpContextAccessor>(WidgetToken.Configure);
 builder.Services.AddAuthorization();
+builder.Services.AddNotesSignInLimits(builder.Configuration);
+builder.Services.AddWidgetCors(builder.Configuration);
 // Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
 builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
@@ -50,18 +56,17 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>().Database.MigrateAsync();
-    scope.ServiceProvider.GetRequiredService<NotesSync.Application.Sync.ISyncScheduler>().ScheduleSweep();
-}
+if (DatabaseStartup.IsMigrateCommand(args)) return await app.MigrateAsync();
+await app.PrepareAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors(WidgetCors.PolicyName);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
-app.MapOpenApi();
+if (!app.Environment.IsProduction()) app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapMarketplace();
@@ -77,7 +82,8 @@ api.MapMeetings();
 app.MapZohoCallback();
 if (app.Environment.IsDevelopment()) app.MapDevelopmentTokens();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -19,6 +19,7 @@ public class OrganisationPurgeTests
     private static readonly Dictionary<string, string> SharedTables = new()
     {
         ["DataProtectionKeys"] = "the key ring encrypts every organisation's secrets; the org's ciphertexts go with its rows",
+        ["ReceivedHooks"] = "the Marketplace's hook signatures, kept five minutes to refuse a replay; they name no organisation",
     };
 
     [Fact]

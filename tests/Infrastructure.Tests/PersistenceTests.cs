@@ -135,13 +135,29 @@ public class PersistenceTests
         await using var database = await TestDatabase.CreateAsync();
         await using var scope = database.Scope();
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
+        var jane = SecretOwner.User("org-1", "jane");
 
-        var cipher = protector.Protect(SecretPurpose.NotesPassword, "Pa55word!");
+        var cipher = protector.Protect(SecretPurpose.NotesPassword, jane, "Pa55word!");
 
         Assert.DoesNotContain("Pa55word", cipher, StringComparison.Ordinal);
-        Assert.Equal("Pa55word!", protector.Unprotect(SecretPurpose.NotesPassword, cipher));
+        Assert.Equal("Pa55word!", protector.Unprotect(SecretPurpose.NotesPassword, jane, cipher));
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
-            () => protector.Unprotect(SecretPurpose.ZohoRefreshToken, cipher));
+            () => protector.Unprotect(SecretPurpose.ZohoRefreshToken, jane, cipher));
         Assert.True(await database.Context(scope).DataProtectionKeys.AnyAsync());
+    }
+
+    [Theory]
+    [InlineData("org-1", "john")]
+    [InlineData("org-2", "jane")]
+    [InlineData("org-1", null)]
+    public async Task A_ciphertext_copied_into_another_users_or_organisations_row_does_not_decrypt(string orgId, string? userId)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var scope = database.Scope();
+        var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
+        var cipher = protector.Protect(SecretPurpose.NotesPassword, SecretOwner.User("org-1", "jane"), "Pa55word!");
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
+            () => protector.Unprotect(SecretPurpose.NotesPassword, new SecretOwner(orgId, userId), cipher));
     }
 }

@@ -85,16 +85,32 @@ public static class CallKinds
 /// The fewest calls a run needs for the data it meets, module by module: view pages of 100 (DAS's largest), one GET
 /// per Notes document whose content the run needs (DAS reads no documents in bulk), one DAS write per document,
 /// Zoho pages of 200 and write batches of 100, the deleted list on a re-sync, and one DAS change list per run.
+/// A user syncs the CRM records they own, and the CRM's pages are those of the whole organisation's changed records,
+/// colleagues' included: ownership is told after reading, by design (the changed list is the one read that shows a
+/// record handed to a colleague, and a first sync's shows every colleague's e-mail: src/Application/Sync/Engine/CrmReader.cs).
+/// A re-sync that creates CRM records first looks up what the CRM already holds for them (<see cref="ZohoLookups"/>).
 /// </summary>
 public sealed class Minimum
 {
+    /// <summary>COQL's largest "in" list: a lookup asks for up to this many new items' UNIDs (and e-mails) a query.</summary>
+    public const int ItemsPerLookup = 50;
+
     public int DasViewPages { get; set; }
     public int DasChangeLists { get; set; }
     public int DasDocumentReads { get; set; }
     public int DasWrites { get; set; }
+
+    /// <summary>Pages of the organisation's changed records (the user's and colleagues'), 200 a page.</summary>
     public int ZohoPages { get; set; }
     public int ZohoDeletedLists { get; set; }
     public int ZohoWriteBatches { get; set; }
+
+    /// <summary>
+    /// On a re-sync that creates CRM records: one COQL query per 50 new Notes items of a module
+    /// (<c>where Notes_UNID in (…) or Email in (…)</c>), so that a colleague's contact is neither duplicated nor
+    /// upserted over. A first sync needs none: it read the module's every record.
+    /// </summary>
+    public int ZohoLookups { get; set; }
 
     /// <summary>Pages of the CRM's Accounts, to learn the ids of the companies the run writes (a lookup by name).</summary>
     public int ZohoAccountPages { get; set; }
@@ -106,9 +122,9 @@ public sealed class Minimum
     public int ZohoCrossReferenceBatches { get; set; }
 
     public int Das => DasViewPages + DasChangeLists + DasDocumentReads + DasWrites;
-    public int Zoho => ZohoPages + ZohoDeletedLists + ZohoWriteBatches + ZohoAccountPages + ZohoAccountBatches;
+    public int Zoho => ZohoPages + ZohoDeletedLists + ZohoLookups + ZohoWriteBatches + ZohoAccountPages + ZohoAccountBatches;
     public int DasReads => DasViewPages + DasChangeLists + DasDocumentReads;
-    public int ZohoReads => ZohoPages + ZohoDeletedLists + ZohoAccountPages;
+    public int ZohoReads => ZohoPages + ZohoDeletedLists + ZohoLookups + ZohoAccountPages;
     public int ZohoWrites => ZohoWriteBatches + ZohoAccountBatches;
 
     /// <summary>Adds the Account calls of a run that writes <paramref name="written"/> companies to a CRM holding <paramref name="existing"/>.</summary>
@@ -124,6 +140,8 @@ public sealed class Minimum
     public static int Batches(int records) => (records + 99) / 100;
 
     /// <summary>What one module of one run must do.</summary>
+    /// <param name="CrmChanged">The records the CRM lists as changed: the organisation's, colleagues' included.</param>
+    /// <param name="CrmCreates">Records created in the CRM; on a re-sync, each is a new Notes item looked up first.</param>
     public sealed record ModuleWork(
         int NotesRows, int NotesReads, int NotesWrites, int CrmChanged, bool ReSync, int CrmCreates, int CrmUpdates, int CrossReferences);
 
@@ -137,6 +155,7 @@ public sealed class Minimum
             min.DasWrites += m.NotesWrites;
             min.ZohoPages += Pages(m.CrmChanged, 200);
             min.ZohoDeletedLists += m.ReSync ? 1 : 0;
+            min.ZohoLookups += m.ReSync ? (m.CrmCreates + ItemsPerLookup - 1) / ItemsPerLookup : 0;
             min.ZohoWriteBatches += Batches(m.CrmCreates) + Batches(m.CrmUpdates) + Batches(m.CrossReferences);
             min.ZohoCrossReferenceBatches += Batches(m.CrossReferences);
         }

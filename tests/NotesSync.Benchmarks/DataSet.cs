@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bogus;
 using NotesSync.Simulators.Domino.State;
+using NotesSync.Simulators.Zoho;
 using DominoItem = NotesSync.Simulators.Domino.Notes.NotesItem;
 
 namespace NotesSync.Benchmarks;
@@ -30,14 +31,17 @@ public sealed class DataSet
     private static readonly string[] Locales = ["en", "fr", "de", "es"];
     private static readonly string[] Verbs = ["Call", "Send the proposal to", "Follow up with", "Relancer", "Rückruf bei", "Meet"];
 
-    public DataSet(int contacts, int tasks, int seed)
+    /// <param name="tag">Starts every e-mail ("tag.") and to-do subject ("[tag] "): data sets of distinct tags share none.</param>
+    /// <param name="withCompanies">False: contacts without a company (no Account to find or create when written to the CRM).</param>
+    public DataSet(int contacts, int tasks, int seed, string tag = "", bool withCompanies = true)
     {
+        var (mailPrefix, subjectPrefix) = tag.Length == 0 ? ("", "") : ($"{tag}.", $"[{tag}] ");
         var fakers = Locales.Select((l, i) => new Faker(l) { Random = new Randomizer(seed + i) }).ToArray();
         var english = fakers[0];
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         // Colleagues share a company: a quarter as many companies as contacts, each name once.
         var companies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        while (companies.Count < Math.Max(1, contacts / 4)) companies.Add(Clip(english.Company.CompanyName(), 100) + (companies.Count % 7 == 0 ? " GmbH" : ""));
+        while (withCompanies && companies.Count < Math.Max(1, contacts / 4)) companies.Add(Clip(english.Company.CompanyName(), 100) + (companies.Count % 7 == 0 ? " GmbH" : ""));
         Companies = [.. companies];
         for (var i = 0; i < contacts; i++)
         {
@@ -45,16 +49,16 @@ public sealed class DataSet
             var first = Clip(f.Name.FirstName(), 40);
             var last = Clip(f.Name.LastName(), 80);
             People.Add(new Person(first, last,
-                $"{Ascii(first)}.{Ascii(last)}.{i}@{english.Internet.DomainWord()}.example",
+                $"{mailPrefix}{Ascii(first)}.{Ascii(last)}.{i}@{english.Internet.DomainWord()}.example",
                 Clip(f.Phone.PhoneNumber(), 30), f.Random.Bool(0.6f) ? Clip(f.Phone.PhoneNumber(), 30) : "",
-                Clip(english.Name.JobTitle(), 100), f.PickRandom(Companies), Clip(f.Address.StreetAddress(), 250), Clip(f.Address.City(), 30),
+                Clip(english.Name.JobTitle(), 100), withCompanies ? f.PickRandom(Companies) : "", Clip(f.Address.StreetAddress(), 250), Clip(f.Address.City(), 30),
                 Clip(f.Address.ZipCode(), 30), Clip(f.Address.Country(), 30), f.Random.Bool(0.3f) ? english.Lorem.Sentence() : ""));
         }
 
         for (var i = 0; i < tasks; i++)
         {
             var f = fakers[i % fakers.Length];
-            ToDos.Add(new ToDo(Clip($"{f.PickRandom(Verbs)} {f.Name.FullName()} #{i}", 255), today.AddDays(f.Random.Int(-30, 40)),
+            ToDos.Add(new ToDo(Clip($"{subjectPrefix}{f.PickRandom(Verbs)} {f.Name.FullName()} #{i}", 255), today.AddDays(f.Random.Int(-30, 40)),
                 f.Random.Bool(0.3f), f.PickRandom("1", "2", "3")));
         }
     }
@@ -72,24 +76,23 @@ public sealed class DataSet
 
     /// <summary>
     /// Puts the data on the sides (in the CRM, a contact's company is an Account it points to, made once per name);
-    /// answers how many contacts and to-dos each side holds.
+    /// answers how many contacts and to-dos each side holds. CRM records are <paramref name="owner"/>'s, by default
+    /// the organisation's admin: the user NotesSync syncs for.
     /// </summary>
-    public (int NotesContacts, int NotesTasks, int CrmContacts, int CrmTasks) Place(Tenant tenant, Func<int, Placement> where)
+    public (int NotesContacts, int NotesTasks, int CrmContacts, int CrmTasks) Place(Tenant tenant, Func<int, Placement> where, ZohoUser? owner = null)
     {
         int nc = 0, nt = 0, cc = 0, ct = 0;
+        // A company the CRM already has (a colleague's contact there, say) is the same Account: Zoho refuses a second.
         var accounts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var existing in tenant.Org.Records("Accounts"))
+            if (existing["Account_Name"] is { } name) accounts.TryAdd(name, existing.Id);
         for (var i = 0; i < People.Count; i++)
         {
             var p = People[i];
             var place = where(i);
             if (place is Placement.Notes or Placement.Both)
             {
-                tenant.Domino.State.AddContact(tenant.MailFile, new ContactSpec
-                {
-                    FirstName = p.First, LastName = p.Last, Email = p.Email, OfficePhone = p.Phone, CellPhone = p.Mobile,
-                    JobTitle = p.Title, CompanyName = p.Company, OfficeStreet = p.Street, OfficeCity = p.City, OfficeZip = p.Zip, OfficeCountry = p.Country,
-                    Comment = p.Comment, Modified = DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(i),
-                });
+                AddToNotes(tenant, p, DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(i));
                 nc++;
             }
 
@@ -100,12 +103,15 @@ public sealed class DataSet
                     ["First_Name"] = p.First, ["Last_Name"] = p.Last, ["Email"] = p.Email, ["Phone"] = p.Phone, ["Title"] = p.Title,
                     ["Mailing_Street"] = p.Street, ["Mailing_City"] = p.City, ["Mailing_Zip"] = p.Zip, ["Mailing_Country"] = p.Country,
                 };
-                if (!accounts.TryGetValue(p.Company, out var account))
-                    accounts[p.Company] = account = tenant.Org.CreateRecord("Accounts", new JsonObject { ["Account_Name"] = p.Company }).Id;
-                fields["Account_Name"] = new JsonObject { ["id"] = account };
+                if (p.Company.Length > 0)
+                {
+                    if (!accounts.TryGetValue(p.Company, out var account))
+                        accounts[p.Company] = account = tenant.Org.CreateRecord("Accounts", new JsonObject { ["Account_Name"] = p.Company }, owner).Id;
+                    fields["Account_Name"] = new JsonObject { ["id"] = account };
+                }
                 if (p.Mobile.Length > 0) fields["Mobile"] = p.Mobile;
                 if (p.Comment.Length > 0) fields["Description"] = p.Comment;
-                tenant.Org.CreateRecord("Contacts", fields);
+                tenant.Org.CreateRecord("Contacts", fields, owner);
                 cc++;
             }
         }
@@ -114,14 +120,9 @@ public sealed class DataSet
         {
             var t = ToDos[i];
             var place = where(i);
-            var due = new DateTimeOffset(t.Due.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
             if (place is Placement.Notes or Placement.Both)
             {
-                tenant.Domino.State.AddTodo(tenant.MailFile, new TodoSpec
-                {
-                    Subject = t.Subject, Due = due, Completed = t.Completed ? due.AddHours(-1) : null, Importance = t.Importance,
-                    Modified = DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(i),
-                });
+                AddToNotes(tenant, t, DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(i));
                 nt++;
             }
 
@@ -133,13 +134,39 @@ public sealed class DataSet
                     ["Due_Date"] = t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["Status"] = t.Completed ? "Completed" : "Not Started",
                     ["Priority"] = t.Importance switch { "1" => "High", "3" => "Low", _ => "Normal" },
-                });
+                }, owner);
                 ct++;
             }
         }
 
         return (nc, nt, cc, ct);
     }
+
+    /// <summary>Puts every contact and to-do in Notes as a user adds them in the Notes client: saved now, after the last run.</summary>
+    public void AddToNotesNow(Tenant tenant)
+    {
+        foreach (var person in People) AddToNotes(tenant, person, modified: null);
+        foreach (var toDo in ToDos) AddToNotes(tenant, toDo, modified: null);
+    }
+
+    private static void AddToNotes(Tenant tenant, Person p, DateTimeOffset? modified) =>
+        tenant.Domino.State.AddContact(tenant.MailFile, new ContactSpec
+        {
+            FirstName = p.First, LastName = p.Last, Email = p.Email, OfficePhone = p.Phone, CellPhone = p.Mobile,
+            JobTitle = p.Title, CompanyName = p.Company, OfficeStreet = p.Street, OfficeCity = p.City, OfficeZip = p.Zip, OfficeCountry = p.Country,
+            Comment = p.Comment, Modified = modified,
+        });
+
+    private static void AddToNotes(Tenant tenant, ToDo t, DateTimeOffset? modified)
+    {
+        var due = DueOf(t);
+        tenant.Domino.State.AddTodo(tenant.MailFile, new TodoSpec
+        {
+            Subject = t.Subject, Due = due, Completed = t.Completed ? due.AddHours(-1) : null, Importance = t.Importance, Modified = modified,
+        });
+    }
+
+    private static DateTimeOffset DueOf(ToDo t) => new(t.Due.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
 
     /// <summary>
     /// Edits one record in a hundred on each side, as users would between two runs: Notes documents in the Notes

@@ -65,6 +65,9 @@ public sealed class ScenarioResult
     public required string Status { get; init; }
     public string? Error { get; init; }
     public required Dictionary<string, ModuleOutcome> Outcome { get; init; }
+
+    /// <summary>What the scenario checked after the run, where it checks anything (null: nothing beyond the run's status).</summary>
+    public ScenarioCheck? Check { get; set; }
     public required SideCalls Das { get; init; }
     public required SideCalls Zoho { get; init; }
     public required Minimum Minimum { get; init; }

@@ -5,7 +5,8 @@ namespace NotesSync.Benchmarks;
 public sealed class BenchOptions
 {
     public static readonly string[] AllScenarios =
-        ["notes-to-crm", "crm-to-notes", "two-way-match", "resync-after-first", "resync-unchanged", "resync-1pct"];
+        ["notes-to-crm", "crm-to-notes", "two-way-match", "resync-after-first", "resync-unchanged", "resync-1pct",
+            "crm-to-notes-shared-org", "resync-new-1pct"];
 
     public int Contacts { get; private set; } = 1000;
     public int Tasks { get; private set; } = -1;
@@ -42,7 +43,9 @@ public sealed class BenchOptions
 
         Scenarios: notes-to-crm, crm-to-notes, two-way-match (half the records already on both sides),
         resync-after-first (the run right after two-way-match), resync-unchanged (a steady re-sync, nothing
-        changed), resync-1pct (1% changed on each side). The last four share one host and one data set.
+        changed), resync-1pct (1% changed on each side). These four share one host and one data set.
+        crm-to-notes-shared-org (a first CRM → Notes sync, the CRM holding as many records again owned by a colleague),
+        resync-new-1pct (then, two-way, 1% new contacts and to-dos added in Notes): these two share another host.
         """;
 
     public static BenchOptions? Parse(string[] args)

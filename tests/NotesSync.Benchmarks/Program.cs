@@ -43,4 +43,4 @@ if (options.JsonPath is { } path)
     Console.WriteLine($"# JSON written to {Path.GetFullPath(path)}");
 }
 
-return results.All(r => r.Status == "succeeded") ? 0 : 1;
+return results.All(r => r.Status == "succeeded" && r.Check?.Passed != false) ? 0 : 1;

@@ -44,6 +44,7 @@ public static class Report
         s.AppendLine(Invariant, $"== {r.Scenario} ({r.Contacts} contacts, {r.Tasks} to-dos): {r.Description}");
         s.AppendLine(Invariant, $"   run {r.Status}{(r.Error is null ? "" : " " + r.Error)}");
         foreach (var (module, outcome) in r.Outcome) s.AppendLine(Invariant, $"   {module}: {outcome}");
+        if (r.Check is { } check) s.AppendLine(Invariant, $"   check {check}");
         s.AppendLine("   calls        |  DAS made | DAS min | Zoho made | Zoho min");
         s.AppendLine(Invariant, $"   reads        | {r.Das.Reads,9} | {m.DasReads,7} | {r.Zoho.Reads,9} | {m.ZohoReads,8}");
         s.AppendLine(Invariant, $"   writes       | {r.Das.Writes,9} | {m.DasWrites,7} | {r.Zoho.Writes,9} | {m.ZohoWrites,8}");
@@ -53,7 +54,7 @@ public static class Report
         s.AppendLine("   DAS:  " + string.Join(", ", r.Das.Detail.Select(d => $"{d.Key} {d.Value}")));
         s.AppendLine("   Zoho: " + string.Join(", ", r.Zoho.Detail.Select(d => $"{d.Key} {d.Value}")));
         s.AppendLine(Invariant, $"   minimum: DAS {m.DasViewPages} view pages + {m.DasChangeLists} change list + {m.DasDocumentReads} document reads + {m.DasWrites} writes; " +
-            $"Zoho {m.ZohoPages} pages + {m.ZohoDeletedLists} deleted lists + {m.ZohoWriteBatches} write batches ({m.ZohoCrossReferenceBatches} of them the Notes UNID cross-reference)" +
+            $"Zoho {m.ZohoPages} pages (the organisation's records) + {m.ZohoDeletedLists} deleted lists + {m.ZohoLookups} lookups (COQL, {Minimum.ItemsPerLookup} new items a query) + {m.ZohoWriteBatches} write batches ({m.ZohoCrossReferenceBatches} of them the Notes UNID cross-reference)" +
             $" + {m.ZohoAccountPages} Account pages + {m.ZohoAccountBatches} Account batches");
         s.AppendLine(Invariant, $"   calls made ÷ minimum: {r.CallsToMinimum:0.00}×  (DAS {Ratio(r.Das.Total, m.Das)}, Zoho {Ratio(r.Zoho.Total, m.Zoho)})");
         s.AppendLine(Invariant, $"   lower bound {r.LowerBoundSeconds:0.00} s = {m.Das} × {r.LatencyMs} ms ÷ {r.DasConcurrencyConfigured} + {m.Zoho} × {r.LatencyMs} ms ÷ {r.ZohoConcurrency}");

@@ -49,6 +49,55 @@ public sealed class KnobTests
     }
 
     [Fact]
+    public async Task A_gzip_bomb_is_about_a_megabyte_on_the_wire_and_a_gigabyte_unpacked()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        domino.Simulator.Faults.Add(FaultRule.Hostile("/api", FaultAction.GzipBomb));
+
+        using var response = await domino.Http.GetAsync("/api", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        var wire = response.Content.Headers.ContentLength!.Value;
+        Assert.InRange(wire, 1, 4 * 1024 * 1024);
+        await using var unpacked = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var total = 0L;
+        var buffer = new byte[1024 * 1024];
+        int read;
+        while ((read = await unpacked.ReadAsync(buffer)) > 0) total += read;
+        Assert.Equal(1024L * 1024 * 1024, total);
+    }
+
+    [Fact]
+    public async Task An_endless_body_keeps_coming_until_the_client_hangs_up()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        domino.Simulator.Faults.Add(FaultRule.Hostile("/api", FaultAction.EndlessBody));
+
+        using (var response = await domino.Http.GetAsync("/api", HttpCompletionOption.ResponseHeadersRead))
+        {
+            await using var body = await response.Content.ReadAsStreamAsync();
+            var buffer = new byte[64 * 1024];
+            var total = 0L;
+            while (total < 64 * 1024 * 1024) total += await body.ReadAtLeastAsync(buffer, 1);
+            Assert.Null(response.Content.Headers.ContentLength);
+        }
+
+        await Eventually.HoldsAsync(() => domino.Simulator.Calls.Calls is [{ Aborted: true }], "the endless answer ended when the client hung up");
+    }
+
+    [Fact]
+    public async Task A_trickle_spreads_an_empty_page_over_the_time_it_is_given()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        domino.Simulator.Faults.Add(FaultRule.Hostile("/api", FaultAction.Trickle, trickleFor: TimeSpan.FromMilliseconds(300)));
+
+        var page = await domino.Http.GetStringAsync("/api");
+
+        Assert.Equal("[]", page.Replace(" ", "", StringComparison.Ordinal));
+        Assert.True(domino.Simulator.Calls.Calls.Single().Duration >= TimeSpan.FromMilliseconds(290));
+    }
+
+    [Fact]
     public async Task Latency_delays_calls()
     {
         await using var domino = await TestDomino.StartAsync(o => o with { Latency = TimeSpan.FromMilliseconds(150) });

@@ -98,7 +98,10 @@ public class NotesAccountTests : IAsyncLifetime
 
         var response = await ConnectAsync();
 
-        await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "das-disabled-server");
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "das-disabled-server");
+        // Found before the checks ran (the server's services), it carries the steps all the same.
+        var fix = string.Join(" ", problem.GetProperty("fix").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("Domino Web Engine", fix, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,6 +139,24 @@ public class NotesAccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
         Assert.NotEqual(before, await StoredNotesColumnAsync());
         Assert.Equal(HttpStatusCode.OK, (await _jane.GetAsync("/api/notes/diagnostics")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(500)]
+    [InlineData(302)]
+    public async Task A_password_change_is_refused_when_Domino_answers_anything_but_the_mail_file(int status)
+    {
+        await ConnectAsync();
+        var before = await StoredNotesColumnAsync();
+        _domino.Faults.Add(NotesSync.Simulators.Domino.Knobs.FaultRule.Status("/mail/jdoe.nsf/api/data/collections", status, times: 10));
+
+        var refused = await _jane.PutAsJsonAsync("/api/notes/password", new { email = "jane.doe@acme.example", newPassword = "Unchecked-Pw-1" });
+
+        var problem = await ProblemAssert.IsProblem(refused, HttpStatusCode.UnprocessableEntity, "password-not-verified");
+        Assert.Equal(status, problem.GetProperty("dominoStatus").GetInt32());
+        Assert.Equal(before, await StoredNotesColumnAsync());
     }
 
     [Fact]

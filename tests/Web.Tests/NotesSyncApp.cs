@@ -33,6 +33,9 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
     /// <summary>Whether the CRM's user list is <see cref="CrmUsers"/> rather than Zoho (the simulator) itself.</summary>
     public bool FakeCrmUsers { get; init; } = true;
 
+    /// <summary>Services a test puts in place of the host's own, registered last.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The CRM users Zoho would list for each organisation.</summary>
     public FakeCrmUsers CrmUsers { get; } = new();
 
@@ -45,11 +48,14 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         // The simulators listen on plain http on loopback.
         builder.UseSetting("Notes:AllowInsecureHttp", "true");
         builder.UseSetting("Notes:AllowPrivateNetworks", "true");
+        // Outside Development the host refuses a key ring no certificate protects.
+        if (Environment != "Development") builder.UseSetting("DataProtection:CertificatePath", KeyRingCertificate.Path);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // The collector's own rule: appsettings' "Logging:LogLevel" (Information) would otherwise hold it back from
         // the Trace records, such as the HTTP clients' request headers, that a test of secrets in logs must read.
         builder.ConfigureLogging(logging => logging.AddFakeLogging().AddFilter<FakeLoggerProvider>(null, LogLevel.Trace));
         if (FakeCrmUsers) builder.ConfigureTestServices(services => services.AddSingleton<ICrmUserDirectory>(CrmUsers));
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>Every log record the host wrote, at every level.</summary>
@@ -62,15 +68,32 @@ public sealed class NotesSyncApp : WebApplicationFactory<Program>
         if (!KeepDatabase) File.Delete(DatabasePath);
     }
 
+    private readonly Lock _hookClock = new();
+    private long _lastHookSecond = long.MaxValue;
+
+    /// <summary>
+    /// Sends a signed hook. Each is its own delivery, as the Marketplace signs each one: without <paramref name="at"/>
+    /// its timestamp is now, or a second before the previous hook's when that was this same second, so two identical
+    /// bodies sent in a row are two deliveries, not a replay.
+    /// </summary>
     public async Task<HttpResponseMessage> HookAsync(
         string path, object body, string? secret = HookSecret, DateTimeOffset? at = null)
     {
+        if (at is null)
+        {
+            lock (_hookClock)
+            {
+                _lastHookSecond = Math.Min(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), _lastHookSecond - 1);
+                at = DateTimeOffset.FromUnixTimeSeconds(_lastHookSecond);
+            }
+        }
+
         var json = System.Text.Json.JsonSerializer.Serialize(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/marketplace/{path}")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = at.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (secret is not null)
         {
             var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{json}"));

@@ -18,11 +18,24 @@ public enum SecretPurpose
     ZohoAccessToken,
 }
 
-/// <summary>Encrypts secrets at rest (Data Protection in Infrastructure).</summary>
+/// <summary>
+/// The row a secret belongs to: its organisation, and its user for a user's own secret. A ciphertext is bound to its
+/// owner, so one copied into another organisation's or user's row does not decrypt there.
+/// </summary>
+public sealed record SecretOwner(string OrgId, string? UserId)
+{
+    public static SecretOwner Organisation(string orgId) => new(orgId, null);
+
+    public static SecretOwner User(string orgId, string userId) => new(orgId, userId);
+}
+
+/// <summary>Encrypts secrets at rest (Data Protection in Infrastructure), each bound to its purpose and its owner.</summary>
 public interface ISecretProtector
 {
-    string Protect(SecretPurpose purpose, string secret);
-    string Unprotect(SecretPurpose purpose, string protectedSecret);
+    string Protect(SecretPurpose purpose, SecretOwner owner, string secret);
+
+    /// <summary>The secret in clear; a <c>CryptographicException</c> when it was protected for another purpose or owner.</summary>
+    string Unprotect(SecretPurpose purpose, SecretOwner owner, string protectedSecret);
 }
 
 /// <summary>Who is calling: the claims of the widget token, already verified.</summary>

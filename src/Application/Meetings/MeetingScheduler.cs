@@ -28,7 +28,7 @@ public sealed class MeetingScheduler(
         if (profile?.Notes is not { } notes) return NotesErrors.NotConnected;
         var module = await EventModuleAsync(meeting, ct);
         var values = module.Canonical(ValuesOf(meeting));
-        var calendar = (INotesEventRecords)mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile).RecordsOf(SyncModule.Events);
+        var calendar = (INotesEventRecords)mailboxes.Open(NotesProfiles.CredentialsOf(profile, notes, secrets), notes.MailFile).RecordsOf(SyncModule.Events);
 
         if (meeting.NotesEventId is null)
         {

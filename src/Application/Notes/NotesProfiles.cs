@@ -16,8 +16,29 @@ public static class NotesProfiles
         return profile;
     }
 
-    public static NotesCredentials CredentialsOf(NotesConnection notes, ISecretProtector secrets) =>
-        new(new Uri(notes.ServerUrl), notes.UserName, secrets.Unprotect(SecretPurpose.NotesPassword, notes.ProtectedPassword));
+    /// <summary>The user's stored Notes credentials, the password decrypted for this profile's own user.</summary>
+    public static NotesCredentials CredentialsOf(SyncProfile profile, NotesConnection notes, ISecretProtector secrets) =>
+        new(new Uri(notes.ServerUrl), notes.UserName,
+            secrets.Unprotect(SecretPurpose.NotesPassword, SecretOwner.User(profile.OrgId, profile.UserId), notes.ProtectedPassword));
+
+    /// <summary>
+    /// A DAS switch found off before the checks could run (the server's services, or the mail file's while looking
+    /// for it) carries the same steps to switch it on as a failed check does (api.md: <c>das-disabled-*</c> come with
+    /// <c>fix</c>).
+    /// </summary>
+    public static Error WithFix(Error error, string mailFile, string locale)
+    {
+        DasCheckTarget? target = error.Code switch
+        {
+            "das-disabled-server" => DasCheckTarget.Server,
+            "das-disabled-database" => DasCheckTarget.Database,
+            "das-disabled-view" => DasCheckTarget.View,
+            _ => null,
+        };
+        if (target is not { } off || error.Extensions.ContainsKey("fix")) return error;
+        var fix = DasFixes.For(off, off == DasCheckTarget.Server ? "Data" : mailFile, locale);
+        return error with { Extensions = new Dictionary<string, object?>(error.Extensions) { ["fix"] = fix } };
+    }
 
     /// <summary>
     /// The first failed check that stops this user's sync, as an error carrying every check and the steps to fix it;

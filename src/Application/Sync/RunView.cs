@@ -9,7 +9,7 @@ public sealed record ProgressView(int Done, int Total);
 public sealed record RunView(
     Guid RunId, RunStatus Status, RunTrigger Trigger, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt, ProgressView Progress, RunError? Error, IReadOnlyDictionary<string, ModuleCounts> Modules,
-    IReadOnlyList<ConflictView>? Conflicts, IReadOnlyList<FailureView>? Failures)
+    IReadOnlyList<ConflictView>? Conflicts, IReadOnlyList<FailureView>? Failures, IReadOnlyList<FailureView>? Warnings)
 {
     /// <summary>Items left alone for a reason the user can act on (owned-by-colleague); only for one run.</summary>
     public IReadOnlyList<SkippedView>? Skipped { get; init; }
@@ -27,7 +27,8 @@ public sealed record RunView(
         new ProgressView(run.ProgressDone, run.ProgressTotal), run.Error,
         run.Modules.ToDictionary(m => Name(m.Key), m => m.Value),
         withRecords ? [.. run.Conflicts.Select(ConflictView.Of)] : null,
-        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null)
+        withRecords ? [.. run.Failures.Select(FailureView.Of)] : null,
+        withRecords ? [.. run.Warnings.Select(FailureView.Of)] : null)
     {
         Skipped = withRecords ? [.. run.Skipped.Select(SkippedView.Of)] : null,
         Preview = run.IsPreview,

@@ -17,8 +17,8 @@ public sealed class LicensedUser : Entity, IOrganisationOwned
     {
         OrgId = orgId;
         UserId = Guard.NotBlank(user.UserId, nameof(user.UserId), 64);
-        Email = Guard.NotBlank(user.Email, nameof(user.Email), 254);
-        Name = Guard.NotBlank(user.Name, nameof(user.Name), 200);
+        Email = Guard.NotBlank(user.Email, nameof(user.Email), MaxEmailLength);
+        Name = DisplayName(user);
         Role = role;
         AddedAt = addedAt;
     }
@@ -31,7 +31,26 @@ public sealed class LicensedUser : Entity, IOrganisationOwned
     public bool HasSynced { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }
 
+    public const int MaxNameLength = 200;
+    public const int MaxEmailLength = 254;
+
     public bool IsAdmin => Role == UserRole.Admin;
+
+    /// <summary>Whether a CRM user can hold a seat: Zoho may list users without an e-mail address NotesSync can keep.</summary>
+    public static bool CanHold(ZohoUser user) =>
+        !string.IsNullOrWhiteSpace(user.Email) && user.Email.Trim().Length <= MaxEmailLength;
+
+    /// <summary>
+    /// The name as Zoho gives it, which NotesSync only shows: one longer than we keep is shortened, and a user Zoho
+    /// names with nothing is shown by their e-mail.
+    /// </summary>
+    private static string DisplayName(ZohoUser user)
+    {
+        var name = string.IsNullOrWhiteSpace(user.Name) ? user.Email.Trim() : user.Name.Trim();
+        if (name.Length <= MaxNameLength) return name;
+        // Never half of a character written as two UTF-16 units.
+        return name[..(char.IsHighSurrogate(name[MaxNameLength - 1]) ? MaxNameLength - 1 : MaxNameLength)];
+    }
 
     internal void MarkSynced() => HasSynced = true;
 }

@@ -55,6 +55,7 @@ public sealed class SyncAccount : AggregateRoot
     public Result<LicensedUser> AddUser(ZohoUser user, DateTimeOffset now)
     {
         if (FindUser(user.UserId) is not null) return SyncAccountErrors.AlreadyLicensed;
+        if (!LicensedUser.CanHold(user)) return SyncAccountErrors.NoUsableEmail;
         if (_users.Count >= Seats) return SyncAccountErrors.NoSeatsLeft;
 
         var licensed = new LicensedUser(OrgId, user, UserRole.User, now);

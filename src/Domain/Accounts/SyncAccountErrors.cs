@@ -16,6 +16,9 @@ public static class SyncAccountErrors
     public static readonly Error AlreadyLicensed =
         Error.Conflict("user-already-added", "This user already holds a seat.");
 
+    public static readonly Error NoUsableEmail =
+        Error.Unprocessable("crm-user-without-email", "Zoho gives this user no e-mail address NotesSync can use.");
+
     public static readonly Error UserNotFound =
         Error.NotFound("user-not-found", "No licensed user has this id.");
 }

@@ -28,6 +28,7 @@ public sealed class SyncRun : AggregateRoot
     private List<ConflictEntry> _conflicts = [];
     private List<RecordFailure> _failures = [];
     private List<SkippedItem> _skipped = [];
+    private List<RecordFailure> _warnings = [];
 
     private SyncRun() { }
 
@@ -61,6 +62,9 @@ public sealed class SyncRun : AggregateRoot
     public IReadOnlyList<ConflictEntry> Conflicts => _conflicts;
     public IReadOnlyList<RecordFailure> Failures => _failures;
     public IReadOnlyList<SkippedItem> Skipped => _skipped;
+
+    /// <summary>Records synced all the same, with something the user should know (a value shortened): no failure.</summary>
+    public IReadOnlyList<RecordFailure> Warnings => _warnings;
 
     public bool IsActive => Status is RunStatus.Queued or RunStatus.Running;
 
@@ -125,6 +129,12 @@ public sealed class SyncRun : AggregateRoot
     public void RecordSkipped(SkippedItem skipped)
     {
         _skipped = [.. _skipped, skipped];
+        Touch();
+    }
+
+    public void RecordWarning(RecordFailure warning)
+    {
+        _warnings = [.. _warnings, warning];
         Touch();
     }
 

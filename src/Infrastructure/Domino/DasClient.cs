@@ -1,8 +1,9 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using NotesSync.Application.Notes;
 using NotesSync.Domain.Common;
 using Polly.Timeout;
@@ -41,8 +42,11 @@ internal sealed record DasResponse(
 /// <summary>
 /// Sends DAS requests with HTTP Basic authentication and turns transport failures into the codes the user can act
 /// on: unknown host, TLS, timeout, private network. What a status means depends on the call, so callers read it.
+/// The server is one a user named, so nothing it sends is trusted to be small or to end: an answer is read to at
+/// most <see cref="DominoOptions.MaxAnswerBytes"/> (counted after decompression, so a compression bomb stops there
+/// too) and within <see cref="DominoOptions.AttemptTimeout"/> of its headers (an endless or trickling body).
 /// </summary>
-internal sealed class DasClient(HttpClient http)
+internal sealed class DasClient(HttpClient http, IOptions<DominoOptions> options)
 {
     public const string HttpClientName = "das";
 
@@ -61,10 +65,11 @@ internal sealed class DasClient(HttpClient http)
 
         try
         {
-            using var response = await http.SendAsync(request, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var body = await ReadBoundedAsync(response.Content, ct);
+            if (body.IsFailure) return body.Error!;
             return new DasResponse(
-                response.StatusCode, response.Content.Headers.ContentType?.MediaType, body,
+                response.StatusCode, response.Content.Headers.ContentType?.MediaType, body.Value,
                 // NonValidated keeps the header byte for byte: If-Unmodified-Since must repeat it exactly (das.md "Checked" 11).
                 response.Content.Headers.NonValidated.TryGetValues("Last-Modified", out var lm) ? lm.FirstOrDefault() : null,
                 response.Headers.Location,
@@ -77,15 +82,65 @@ internal sealed class DasClient(HttpClient http)
         }
     }
 
+    private async Task<Result<string>> ReadBoundedAsync(HttpContent content, CancellationToken ct)
+    {
+        var limit = options.Value.MaxAnswerBytes;
+        if (content.Headers.ContentLength > limit) return NotesErrors.AnswerTooLarge;
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.Value.AttemptTimeout);
+        using var kept = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(deadline.Token);
+            int read;
+            while ((read = await stream.ReadAsync(chunk, deadline.Token)) > 0)
+            {
+                if (kept.Length + read > limit) return NotesErrors.AnswerTooLarge;
+                kept.Write(chunk, 0, read);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return NotesErrors.Timeout;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        kept.Position = 0;
+        using var reader = new StreamReader(kept, CharsetOf(content), detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(ct);
+    }
+
+    private static Encoding CharsetOf(HttpContent content)
+    {
+        try
+        {
+            return content.Headers.ContentType?.CharSet is { Length: > 0 } charset
+                ? Encoding.GetEncoding(charset.Trim('"'))
+                : Encoding.UTF8;
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+
     private static Error? Classify(Exception ex, CancellationToken ct) => ex switch
     {
         _ when ct.IsCancellationRequested => null,
         TimeoutRejectedException or TaskCanceledException => NotesErrors.Timeout,
-        HttpRequestException { InnerException: PrivateNetworkException } => NotesErrors.PrivateNetwork,
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => NotesErrors.TlsError,
-        HttpRequestException { InnerException: AuthenticationException } => NotesErrors.TlsError,
-        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } => NotesErrors.ServerUnreachable,
+        HttpRequestException { InnerException: RefusedDestinationException refused } => refused.Refusal,
+        // A certificate that fails validation is the user's to fix. A handshake that fails otherwise (the port speaks
+        // something else than TLS) is told as "unreachable": which service listens on a port is not ours to reveal.
+        HttpRequestException { InnerException: CertificateRefusedException } => NotesErrors.TlsError,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => NotesErrors.ServerUnreachable,
         HttpRequestException => NotesErrors.ServerUnreachable,
+        // The body broke off after the headers (the connection dropped mid-answer).
+        IOException => NotesErrors.ServerUnreachable,
         _ => null,
     };
 }

@@ -52,4 +52,20 @@ internal sealed class DominoCertificateTrust
         if (chain is not null) custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
         return custom.Build(leaf);
     }
+
+    /// <summary>
+    /// The callback the Domino client uses, with or without extra anchors: it throws when it refuses a certificate, so
+    /// that a certificate refused (<c>tls-error</c>, the user's to fix) is told apart from a handshake that failed
+    /// because the port speaks something else than TLS (told as unreachable: what listens there is not ours to reveal).
+    /// SslStream reports both as the same <see cref="System.Security.Authentication.AuthenticationException"/>.
+    /// </summary>
+    public static RemoteCertificateValidationCallback RefusingLoudly(DominoCertificateTrust? trust) =>
+        (sender, certificate, chain, errors) =>
+            (trust?.Validate(sender, certificate, chain, errors) ?? errors == SslPolicyErrors.None)
+                ? true
+                : throw new CertificateRefusedException(errors);
 }
+
+/// <summary>Thrown by the certificate validation of the Domino client when it refuses the server's certificate.</summary>
+public sealed class CertificateRefusedException(SslPolicyErrors errors)
+    : System.Security.Authentication.AuthenticationException($"The server's certificate was refused: {errors}.");

@@ -81,13 +81,18 @@ internal sealed class DominoGateway(DasClient das, IOptions<DominoOptions> optio
         return checks;
     }
 
+    /// <summary>
+    /// Only the mail file's list of views, read with these credentials, proves them: any other answer (DAS off, a
+    /// missing file, a server error, a redirect to some login page) proves nothing, and the password is not stored.
+    /// </summary>
     public async Task<Result> VerifyAsync(NotesCredentials credentials, string mailFile, CancellationToken ct)
     {
         var read = await das.SendAsync(credentials, HttpMethod.Get, $"{DasPaths.Database(mailFile)}/api/data/collections", ct);
         if (read.IsFailure) return read.Error!;
-        return Interpret(read.Value) is { } error && error.Code == NotesErrors.InvalidCredentials.Code
-            ? NotesErrors.InvalidCredentials
-            : Result.Success();
+        if (Interpret(read.Value) is { Code: "invalid-credentials" }) return NotesErrors.InvalidCredentials;
+        return read.Value.Status == HttpStatusCode.OK && read.Value.IsJson
+            ? Result.Success()
+            : NotesErrors.PasswordNotVerified((int)read.Value.Status);
     }
 
     /// <summary>

@@ -28,15 +28,18 @@ internal static class DominoRegistration
                 {
                     // Opens the TCP connection only: TLS is negotiated over the stream it returns, so the SSRF guard
                     // runs before any handshake, for https as for http.
-                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o.AllowPrivateNetworks, resolver, ct),
+                    ConnectCallback = (context, ct) => PrivateNetworkGuard.ConnectAsync(context, o, resolver, ct),
                     // Basic credentials go with every call; a session cookie would only outlive them.
                     UseCookies = false,
+                    // The machine's proxy would receive the connection instead of the server the guard checked, and
+                    // could reach what the guard refuses.
+                    UseProxy = false,
                     AutomaticDecompression = DecompressionMethods.All,
                     AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };
                 // Without extra anchors the platform's validation stands alone; with them it is extended, not replaced.
-                if (trust is not null) handler.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
+                handler.SslOptions.RemoteCertificateValidationCallback = DominoCertificateTrust.RefusingLoudly(trust);
                 return handler;
             })
             .AddResilienceHandler("das", builder =>

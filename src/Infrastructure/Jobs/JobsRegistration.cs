@@ -15,6 +15,7 @@ internal static class JobsRegistration
     /// </summary>
     public static void AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new RunTimeLimit(configuration.GetValue("Sync:MaxRunDuration", RunTimeLimit.Default.MaxDuration)));
         var kind = configuration["Jobs:Storage"] ?? "InMemory";
         JobStorage storage = kind.ToUpperInvariant() switch
         {

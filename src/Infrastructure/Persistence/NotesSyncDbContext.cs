@@ -24,6 +24,9 @@ public abstract class NotesSyncDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
     public DbSet<Zoho.ZohoAccessToken> ZohoAccessTokens => Set<Zoho.ZohoAccessToken>();
 
+    /// <summary>Marketplace hooks seen within their time window: the Marketplace's, not an organisation's.</summary>
+    public DbSet<ReceivedHook> ReceivedHooks => Set<ReceivedHook>();
+
     /// <summary>The application's Data Protection key ring: shared by every organisation, so no org id.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

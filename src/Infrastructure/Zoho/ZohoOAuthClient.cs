@@ -73,7 +73,7 @@ internal sealed partial class ZohoOAuthClient(
     {
         await using var scope = scopes.CreateAsyncScope();
         var cache = scope.ServiceProvider.GetRequiredService<ZohoTokenStore>();
-        await cache.StoreAsync(orgId, secrets.Protect(SecretPurpose.ZohoAccessToken, grant.AccessToken),
+        await cache.StoreAsync(orgId, secrets.Protect(SecretPurpose.ZohoAccessToken, SecretOwner.Organisation(orgId), grant.AccessToken),
             clock.GetUtcNow() + grant.AccessTokenLifetime, ct);
     }
 

@@ -78,7 +78,7 @@ internal sealed class ZohoTokenProvider(
         var row = await store.LoadAsync(orgId, ct);
         if (row.IsUsable(now, Margin))
         {
-            var token = secrets.Unprotect(SecretPurpose.ZohoAccessToken, row.ProtectedToken!);
+            var token = secrets.Unprotect(SecretPurpose.ZohoAccessToken, SecretOwner.Organisation(orgId), row.ProtectedToken!);
             if (token != rejected) return Remember(orgId, new ZohoAccess(token, apiDomain), row.ExpiresAt!.Value, row.Version);
         }
 
@@ -87,7 +87,7 @@ internal sealed class ZohoTokenProvider(
         if (!await store.TrySaveAsync(ct)) return null;
 
         var refreshed = await oauth.RefreshAsync(
-            new Uri(zoho.AccountsServer), secrets.Unprotect(SecretPurpose.ZohoRefreshToken, zoho.ProtectedRefreshToken), ct);
+            new Uri(zoho.AccountsServer), secrets.Unprotect(SecretPurpose.ZohoRefreshToken, SecretOwner.Organisation(orgId), zoho.ProtectedRefreshToken), ct);
         if (refreshed.IsFailure)
         {
             row.Forget();
@@ -98,7 +98,7 @@ internal sealed class ZohoTokenProvider(
         }
 
         var expiresAt = clock.GetUtcNow() + refreshed.Value.Lifetime;
-        row.Store(secrets.Protect(SecretPurpose.ZohoAccessToken, refreshed.Value.AccessToken), expiresAt);
+        row.Store(secrets.Protect(SecretPurpose.ZohoAccessToken, SecretOwner.Organisation(orgId), refreshed.Value.AccessToken), expiresAt);
         await store.SaveAsync(ct);
         return Remember(orgId, new ZohoAccess(refreshed.Value.AccessToken, refreshed.Value.ApiDomain ?? apiDomain), expiresAt, row.Version);
     }

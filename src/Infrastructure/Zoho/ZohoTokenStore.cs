@@ -21,10 +21,28 @@ internal sealed class ZohoTokenStore(NotesSyncDbContext db)
     public Task<int?> VersionAsync(string orgId, CancellationToken ct) =>
         db.ZohoAccessTokens.AsNoTracking().Where(t => t.OrgId == orgId).Select(t => (int?)t.Version).SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Stores a token the caller was just given (a new grant), whatever the row holds: two grants completing at once,
+    /// or a node refreshing meanwhile, may have inserted or changed the row since it was read; the newest write wins.
+    /// </summary>
     public async Task StoreAsync(string orgId, string protectedToken, DateTimeOffset expiresAt, CancellationToken ct)
     {
-        (await LoadAsync(orgId, ct)).Store(protectedToken, expiresAt);
-        await db.SaveChangesAsync(ct);
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            (await LoadAsync(orgId, ct)).Store(protectedToken, expiresAt);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException conflict)
+            {
+                db.ChangeTracker.Clear();
+                if (attempt == Attempts)
+                    throw new PersistenceConflictException($"The Zoho access token of {orgId} kept changing while it was stored.", conflict);
+            }
+        }
     }
 
     /// <summary>Saves the row; false when another node changed it first (it took the lease or stored a token).</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using NotesSync.Application.Common;
 
 namespace NotesSync.Web.Authentication;
 
@@ -61,6 +62,12 @@ public sealed class MarketplaceSignatureHandler(
 
         if (!CryptographicOperations.FixedTimeEquals(expected, given))
             return AuthenticateResult.Fail("The hook's signature does not match.");
+
+        // A signed hook counts once: the same call sent again within its window (a captured /licenses) is refused.
+        var replays = Context.RequestServices.GetRequiredService<IHookReplayGuard>();
+        if (!await replays.IsFirstDeliveryAsync(Convert.ToHexStringLower(given),
+                DateTimeOffset.FromUnixTimeSeconds(seconds) + Options.AllowedSkew, Context.RequestAborted))
+            return AuthenticateResult.Fail("The hook was delivered already.");
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "zoho-marketplace")], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -2,8 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using NotesSync.Application.Common;
-using NotesSync.Domain.Accounts;
 
 namespace NotesSync.Web.Authentication;
 
@@ -17,6 +15,7 @@ public static class WidgetToken
     public const string Algorithm = SecurityAlgorithms.HmacSha256;
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
     private static readonly object KeyItem = new();
+    private static readonly object OrgItem = new();
 
     public static SymmetricSecurityKey KeyFor(string signingSecret) => new(Encoding.UTF8.GetBytes(signingSecret));
 
@@ -40,6 +39,7 @@ public static class WidgetToken
         {
             OnMessageReceived = LoadOrganisationKeyAsync,
             OnTokenValidated = RefuseLongLivedTokens,
+            OnAuthenticationFailed = ForgetKeyAfterBadSignature,
         };
     }
 
@@ -61,14 +61,19 @@ public static class WidgetToken
 
         if (string.IsNullOrEmpty(orgId) || orgId.Length > 64) return;
 
-        var services = context.HttpContext.RequestServices;
-        var account = await services.GetRequiredService<IReadRepository<SyncAccount>>()
-            .FirstOrDefaultAsync(new AccountByOrg(orgId), context.HttpContext.RequestAborted);
-        if (account is null) return;
+        context.HttpContext.Items[OrgItem] = orgId;
+        var key = await context.HttpContext.RequestServices.GetRequiredService<IOrganisationSigningKeys>()
+            .KeyOfAsync(orgId, context.HttpContext.RequestAborted);
+        if (key is not null) context.HttpContext.Items[KeyItem] = key;
+    }
 
-        var secret = services.GetRequiredService<ISecretProtector>()
-            .Unprotect(SecretPurpose.OrgSigningSecret, account.ProtectedSigningSecret);
-        context.HttpContext.Items[KeyItem] = KeyFor(secret);
+    /// <summary>A token its organisation's key did not verify: that key is read again at the next call.</summary>
+    private static Task ForgetKeyAfterBadSignature(AuthenticationFailedContext context)
+    {
+        if (context.Exception is SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
+            && context.HttpContext.Items[OrgItem] is string orgId)
+            context.HttpContext.RequestServices.GetRequiredService<IOrganisationSigningKeys>().Forget(orgId);
+        return Task.CompletedTask;
     }
 
     /// <summary>Tokens are minted per page load: one that claims to live longer than an hour was not minted by us.</summary>

@@ -27,7 +27,7 @@ public static class DevelopmentTokens
             var user = account.FindUser(body.UserId ?? "");
             var minutes = Math.Clamp(body.Minutes ?? 60, 1, 60);
             var token = WidgetToken.Mint(
-                secrets.Unprotect(SecretPurpose.OrgSigningSecret, account.ProtectedSigningSecret),
+                secrets.Unprotect(SecretPurpose.OrgSigningSecret, SecretOwner.Organisation(account.OrgId), account.ProtectedSigningSecret),
                 account.OrgId, body.UserId ?? "", body.Email ?? user?.Email ?? "", body.Name ?? user?.Name ?? "",
                 body.Locale ?? "en", clock.GetUtcNow().AddMinutes(minutes));
             return TypedResults.Ok(new Minted(token));

@@ -4,6 +4,7 @@ using NotesSync.Application.Notes.ConnectNotes;
 using NotesSync.Application.Notes.DisconnectNotes;
 using NotesSync.Application.Notes.GetDiagnostics;
 using NotesSync.Web.Problems;
+using NotesSync.Web.RateLimiting;
 
 namespace NotesSync.Web.Endpoints;
 
@@ -28,7 +29,8 @@ public static class Notes
             (await sender.Send(new ConnectNotes(body.ServerName, body.UserName, body.Password, body.MailFile), ct))
                 .ToHttp(connected => TypedResults.Ok(connected)))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .CountsAsNotesSignIn();
 
         notes.MapGet("/diagnostics", async (ISender sender, CancellationToken ct) =>
             (await sender.Send(new GetDiagnostics(), ct)).ToHttp(diagnostics => TypedResults.Ok(diagnostics)))
@@ -37,7 +39,8 @@ public static class Notes
         notes.MapPut("/password", async (PasswordBody body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new ChangeNotesPassword(body.Email, body.NewPassword), ct)).ToHttp(TypedResults.NoContent))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .CountsAsNotesSignIn();
 
         notes.MapDelete("/connection", async (ISender sender, CancellationToken ct) =>
         {

@@ -14,9 +14,10 @@ namespace NotesSync.Web.Endpoints;
 /// <summary>Sync settings, "Start sync", and the dashboard's runs.</summary>
 public static class Sync
 {
+    /// <summary>The settings dialog; a choice left out is a field error (null here), never a default picked for the user.</summary>
     public sealed record SettingsBody(
-        bool Contacts, bool Tasks, bool Events, EventRange EventRange, SyncDirection Direction,
-        ConflictWinner ConflictWinner, int? AutoSyncMinutes);
+        bool Contacts, bool Tasks, bool Events, EventRange? EventRange, SyncDirection? Direction,
+        ConflictWinner? ConflictWinner, int? AutoSyncMinutes);
 
     /// <summary>The queued run; its <c>Location</c> is where the dashboard polls it.</summary>
     public sealed record RunStarted(Guid RunId);

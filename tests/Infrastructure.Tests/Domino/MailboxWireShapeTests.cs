@@ -79,7 +79,7 @@ public sealed class MailboxWireShapeTests
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     private static INotesMailbox Mailbox(CannedDomino domino) =>
-        new DasMailboxes(new DasClient(new HttpClient(domino)))
+        new DasMailboxes(new DasClient(new HttpClient(domino), Microsoft.Extensions.Options.Options.Create(new DominoOptions())))
             .Open(new NotesCredentials(new Uri("https://mail.acme.example/"), "Jane Doe", "secret"), "mail/jdoe.nsf");
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class MailboxWireShapeTests
         {
             HoldUntilInFlight = 4,
         };
-        var mailbox = new DasMailboxes(new DasClient(new HttpClient(domino)), Microsoft.Extensions.Options.Options.Create(new DominoOptions { MaxConcurrency = 4 }))
+        var mailbox = new DasMailboxes(new DasClient(new HttpClient(domino), Microsoft.Extensions.Options.Options.Create(new DominoOptions())), Microsoft.Extensions.Options.Options.Create(new DominoOptions { MaxConcurrency = 4 }))
             .Open(new NotesCredentials(new Uri("https://mail.acme.example/"), "Jane Doe", "secret"), "mail/jdoe.nsf");
 
         var entries = (await mailbox.ReadViewAsync("($Contacts)", Ct)).Value;

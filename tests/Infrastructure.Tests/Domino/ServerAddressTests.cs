@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using NotesSync.Infrastructure.Domino;
 
 namespace NotesSync.Infrastructure.Tests.Domino;
@@ -33,9 +34,36 @@ public class ServerAddressTests
     [InlineData("https://[::1]", "private-network-server")]
     [InlineData("https://[fd00::1]", "private-network-server")]
     [InlineData("localhost", "private-network-server")]
+    [InlineData("https://198.18.0.1", "private-network-server")]
+    [InlineData("https://[64:ff9b::a00:1]", "private-network-server")]
+    [InlineData("https://[2002:a00:1::1]", "private-network-server")]
+    [InlineData("https://[::10.0.0.1]", "private-network-server")]
+    [InlineData("mail.acme.com:22", "server-port-not-allowed")]
+    [InlineData("https://mail.acme.com:3389", "server-port-not-allowed")]
+    [InlineData("http://mail.acme.com:25", "insecure-server")]
     public void Unsafe_or_malformed_servers_are_refused(string typed, string code)
     {
         Assert.Equal(code, ServerAddress.Parse(typed, Strict).Error?.Code);
+    }
+
+    [Theory]
+    [InlineData("mail.acme.com:443")]
+    [InlineData("mail.acme.com:8443")]
+    [InlineData("mail.acme.com")]
+    public void The_ports_Domino_serves_https_on_are_allowed(string typed)
+    {
+        Assert.True(ServerAddress.Parse(typed, Strict).IsSuccess);
+    }
+
+    [Fact]
+    public void An_operator_may_list_other_ports_which_then_replace_the_defaults()
+    {
+        var only9443 = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Notes:AllowedPorts:0"] = "9443" }).Build()
+            .GetSection("Notes").Get<DominoOptions>()!;
+
+        Assert.True(ServerAddress.Parse("mail.acme.com:9443", only9443).IsSuccess);
+        Assert.Equal("server-port-not-allowed", ServerAddress.Parse("mail.acme.com", only9443).Error?.Code);
     }
 
     [Fact]
@@ -52,6 +80,17 @@ public class ServerAddressTests
     [InlineData("100.64.0.1", true)]
     [InlineData("::ffff:10.0.0.1", true)]
     [InlineData("2001:4860:4860::8888", false)]
+    [InlineData("198.17.255.255", false)]
+    [InlineData("198.18.0.1", true)]
+    [InlineData("198.19.255.255", true)]
+    [InlineData("198.20.0.1", false)]
+    [InlineData("::ffff:8.8.8.8", false)]
+    [InlineData("64:ff9b::808:808", false)]
+    [InlineData("64:ff9b::a00:1", true)]
+    [InlineData("2002:808:808::1", false)]
+    [InlineData("2002:c0a8:101::1", true)]
+    [InlineData("::8.8.8.8", false)]
+    [InlineData("::192.168.1.1", true)]
     public void Private_ranges_are_recognised(string address, bool isPrivate)
     {
         Assert.Equal(isPrivate, ServerAddress.IsPrivate(System.Net.IPAddress.Parse(address)));

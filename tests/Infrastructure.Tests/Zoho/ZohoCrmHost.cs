@@ -73,7 +73,7 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
         var secrets = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
         var admin = zohoOrg.Admin;
         db.Accounts.Add(SyncAccount.Install(zohoOrg.Id, zohoOrg.CompanyName, new DomainZohoUser(admin.Id, admin.Email, admin.FullName), 5,
-            secrets.Protect(SecretPurpose.OrgSigningSecret, "org-signing-secret"), host._clock.GetUtcNow()));
+            secrets.Protect(SecretPurpose.OrgSigningSecret, SecretOwner.Organisation(zohoOrg.Id), "org-signing-secret"), host._clock.GetUtcNow()));
         await db.SaveChangesAsync();
         return host;
     }
@@ -127,7 +127,7 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>();
         var secrets = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
         var account = await db.Accounts.SingleAsync(a => a.OrgId == OrgId);
-        account.ConnectZoho(ZohoConnection.Create(secrets.Protect(SecretPurpose.ZohoRefreshToken, refreshToken),
+        account.ConnectZoho(ZohoConnection.Create(secrets.Protect(SecretPurpose.ZohoRefreshToken, SecretOwner.Organisation(OrgId), refreshToken),
             accountsServer.ToString(), apiDomain.ToString(), Org.Admin.Id, _clock.GetUtcNow()));
         await db.SaveChangesAsync();
     }

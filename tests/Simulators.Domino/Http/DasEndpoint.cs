@@ -59,6 +59,12 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
                 http.Abort();
                 return;
             }
+            if (fault is not null && HostileAnswers.Handles(fault.Action))
+            {
+                status = 200;
+                await HostileAnswers.WriteAsync(fault, http.Response, http.RequestAborted);
+                return;
+            }
             if (fault?.Action == FaultAction.RespondWithStatus)
             {
                 var injected = DasResponse.Error(fault.StatusCode, "Simulated fault");
@@ -84,7 +90,7 @@ internal sealed class DasEndpoint(DominoState state, SimulatorKnobs knobs)
             http.Response.Headers.Date = DasFormats.Http(state.Clock.GetUtcNow());
             await response.WriteAsync(http.Response, http.RequestAborted);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
         {
             aborted = true;
         }

@@ -19,6 +19,15 @@ public enum FaultAction
     /// test sees the request arrive and decides when it is answered, instead of guessing with a delay.
     /// </summary>
     Hold,
+
+    /// <summary>200 JSON, gzip-encoded: about 1 MiB on the wire that decompresses to 1 GiB of spaces.</summary>
+    GzipBomb,
+
+    /// <summary>200 JSON that never ends: view entries, as fast as the client reads, until it hangs up.</summary>
+    EndlessBody,
+
+    /// <summary>200 JSON (an empty page) sent a byte at a time, spread over <see cref="FaultRule.Delay"/>.</summary>
+    Trickle,
 }
 
 /// <summary>A fault for the next <see cref="Times"/> requests whose path matches <see cref="PathGlob"/> (and method, if given).</summary>
@@ -48,6 +57,10 @@ public sealed record FaultRule
 
     public static FaultRule Slow(string pathGlob, TimeSpan delay, int times = 1, string? method = null) =>
         new() { PathGlob = pathGlob, Action = FaultAction.Delay, Delay = delay, Times = times, Method = method };
+
+    /// <summary>One of the answers only a broken or hostile server sends (<see cref="FaultAction.GzipBomb"/> and the next two).</summary>
+    public static FaultRule Hostile(string pathGlob, FaultAction action, int times = 1, TimeSpan? trickleFor = null) =>
+        new() { PathGlob = pathGlob, Action = action, Times = times, Delay = trickleFor ?? TimeSpan.FromSeconds(30) };
 
     public static FaultRule Held(string pathGlob, RequestHold hold, int times = 1, string? method = null) =>
         new() { PathGlob = pathGlob, Action = FaultAction.Hold, Hold = hold, Times = times, Method = method };

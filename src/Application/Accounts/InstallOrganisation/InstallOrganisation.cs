@@ -22,13 +22,13 @@ public sealed class InstallOrganisationHandler(
     {
         // The Marketplace may deliver the hook twice: the second delivery gets the same account and secret.
         if (await accounts.FirstOrDefaultAsync(new AccountByOrg(command.OrgId), ct) is { } existing)
-            return new Installed(secrets.Unprotect(SecretPurpose.OrgSigningSecret, existing.ProtectedSigningSecret));
+            return new Installed(secrets.Unprotect(SecretPurpose.OrgSigningSecret, SecretOwner.Organisation(command.OrgId), existing.ProtectedSigningSecret));
 
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var installer = new ZohoUser(command.Installer.UserId, command.Installer.Email, command.Installer.Name);
         var account = SyncAccount.Install(
             command.OrgId, command.OrgName, installer, command.Seats,
-            secrets.Protect(SecretPurpose.OrgSigningSecret, secret), clock.GetUtcNow());
+            secrets.Protect(SecretPurpose.OrgSigningSecret, SecretOwner.Organisation(command.OrgId), secret), clock.GetUtcNow());
 
         try
         {
@@ -38,7 +38,7 @@ public sealed class InstallOrganisationHandler(
         {
             // Two deliveries raced and the other one inserted first: answer with its secret.
             var winner = await accounts.FirstOrDefaultAsync(new AccountByOrg(command.OrgId), ct);
-            return new Installed(secrets.Unprotect(SecretPurpose.OrgSigningSecret, winner!.ProtectedSigningSecret));
+            return new Installed(secrets.Unprotect(SecretPurpose.OrgSigningSecret, SecretOwner.Organisation(command.OrgId), winner!.ProtectedSigningSecret));
         }
 
         return new Installed(secret);

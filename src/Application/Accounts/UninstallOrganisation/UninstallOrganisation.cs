@@ -33,7 +33,7 @@ public sealed class UninstallOrganisationHandler(
         // unreachable does not keep the organisation's data here; the failure is logged.
         if (account?.Zoho is { } connection)
             await zoho.RevokeAsync(new Uri(connection.AccountsServer),
-                secrets.Unprotect(SecretPurpose.ZohoRefreshToken, connection.ProtectedRefreshToken), CancellationToken.None);
+                secrets.Unprotect(SecretPurpose.ZohoRefreshToken, SecretOwner.Organisation(command.OrgId), connection.ProtectedRefreshToken), CancellationToken.None);
         return Unit.Value;
     }
 }

@@ -27,7 +27,7 @@ public sealed class ChangeNotesPasswordHandler(
         var verified = await domino.VerifyAsync(candidate, notes.MailFile, ct);
         if (verified.IsFailure) return verified;
 
-        profile.ChangeNotesCredentials(candidate.UserName, secrets.Protect(SecretPurpose.NotesPassword, command.NewPassword));
+        profile.ChangeNotesCredentials(candidate.UserName, secrets.Protect(SecretPurpose.NotesPassword, SecretOwner.User(me.OrgId, me.UserId), command.NewPassword));
         await profiles.SaveChangesAsync(ct);
         return Result.Success();
     }

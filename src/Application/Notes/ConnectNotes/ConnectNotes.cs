@@ -25,7 +25,7 @@ public sealed class ConnectNotesHandler(
         var credentials = new NotesCredentials(server.Value, command.UserName.Trim(), command.Password);
 
         var mailFile = await domino.FindMailFileAsync(credentials, command.MailFile, ct);
-        if (mailFile.IsFailure) return mailFile.Error!;
+        if (mailFile.IsFailure) return NotesProfiles.WithFix(mailFile.Error!, command.MailFile ?? "", me.Locale);
         var checks = await domino.DiagnoseAsync(credentials, mailFile.Value.Path, ct);
         if (checks.IsFailure) return checks.Error!;
 
@@ -35,7 +35,7 @@ public sealed class ConnectNotesHandler(
 
         profile.ConnectNotes(NotesConnection.Create(
             server.Value.ToString(), credentials.UserName, mailFile.Value.Path,
-            secrets.Protect(SecretPurpose.NotesPassword, command.Password), clock.GetUtcNow()));
+            secrets.Protect(SecretPurpose.NotesPassword, SecretOwner.User(me.OrgId, me.UserId), command.Password), clock.GetUtcNow()));
         await profiles.SaveChangesAsync(ct);
         return new NotesConnected(mailFile.Value.Path, CheckView.Of(checks.Value, me.Locale));
     }

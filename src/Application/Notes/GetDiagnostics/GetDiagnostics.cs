@@ -16,10 +16,10 @@ public sealed class GetDiagnosticsHandler(
 {
     public async ValueTask<Result<Diagnostics>> Handle(GetDiagnostics query, CancellationToken ct)
     {
-        var notes = (await profiles.FirstOrDefaultAsync(new ProfileOfUser(me.OrgId, me.UserId), ct))?.Notes;
-        if (notes is null) return NotesErrors.NotConnected;
+        var profile = await profiles.FirstOrDefaultAsync(new ProfileOfUser(me.OrgId, me.UserId), ct);
+        if (profile?.Notes is not { } notes) return NotesErrors.NotConnected;
 
-        var checks = await domino.DiagnoseAsync(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile, ct);
+        var checks = await domino.DiagnoseAsync(NotesProfiles.CredentialsOf(profile, notes, secrets), notes.MailFile, ct);
         return checks.IsSuccess ? new Diagnostics(CheckView.Of(checks.Value, me.Locale)) : checks.Error!;
     }
 }

@@ -8,16 +8,17 @@ namespace NotesSync.Application.Sync.ChangeSyncSettings;
 
 /// <summary>The user saves the "Sync settings" dialog: the whole profile at once.</summary>
 public sealed record ChangeSyncSettings(
-    bool Contacts, bool Tasks, bool Events, EventRange EventRange, SyncDirection Direction,
-    ConflictWinner ConflictWinner, int? AutoSyncMinutes) : ICommand<Result<SettingsView>>, ILicensedRequest;
+    bool Contacts, bool Tasks, bool Events, EventRange? EventRange, SyncDirection? Direction,
+    ConflictWinner? ConflictWinner, int? AutoSyncMinutes) : ICommand<Result<SettingsView>>, ILicensedRequest;
 
 public sealed class ChangeSyncSettingsHandler(IRepository<SyncProfile> profiles, ISyncScheduler scheduler, ICurrentUser me)
     : ICommandHandler<ChangeSyncSettings, Result<SettingsView>>
 {
     public async ValueTask<Result<SettingsView>> Handle(ChangeSyncSettings command, CancellationToken ct)
     {
-        var settings = SyncSettings.Create(command.Contacts, command.Tasks, command.Events, command.EventRange,
-            command.Direction, command.ConflictWinner, command.AutoSyncMinutes);
+        // The validator has made sure every choice is there.
+        var settings = SyncSettings.Create(command.Contacts, command.Tasks, command.Events, command.EventRange!.Value,
+            command.Direction!.Value, command.ConflictWinner!.Value, command.AutoSyncMinutes);
         if (settings.IsFailure) return settings.Error!;
 
         var profile = await NotesProfiles.LoadOrCreateAsync(profiles, me, ct);

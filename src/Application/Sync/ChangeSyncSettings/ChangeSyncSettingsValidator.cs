@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using NotesSync.Domain.Profiles;
 
@@ -14,8 +15,14 @@ public sealed class ChangeSyncSettingsValidator : AbstractValidator<ChangeSyncSe
             .InclusiveBetween(SyncSettings.MinAutoSyncMinutes, SyncSettings.MaxAutoSyncMinutes)
             .When(c => c.AutoSyncMinutes is not null)
             .WithMessage($"Automatic sync runs every {SyncSettings.MinAutoSyncMinutes} to {SyncSettings.MaxAutoSyncMinutes} minutes, or is off.");
-        RuleFor(c => c.EventRange).IsInEnum();
-        RuleFor(c => c.Direction).IsInEnum();
-        RuleFor(c => c.ConflictWinner).IsInEnum();
+        RuleFor(c => c.EventRange).Must(IsOneOf).WithMessage($"Choose one of {Choices<EventRange>()}.");
+        RuleFor(c => c.Direction).Must(IsOneOf).WithMessage($"Choose one of {Choices<SyncDirection>()}.");
+        RuleFor(c => c.ConflictWinner).Must(IsOneOf).WithMessage($"Choose one of {Choices<ConflictWinner>()}.");
     }
+
+    private static bool IsOneOf<T>(T? choice) where T : struct, Enum => choice is { } value && Enum.IsDefined(value);
+
+    /// <summary>The values as the API spells them (api.md "Sync settings").</summary>
+    private static string Choices<T>() where T : struct, Enum =>
+        string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

@@ -27,7 +27,7 @@ internal sealed class ModuleReport(SyncRun run, SyncModule module, RunProgress p
     /// </summary>
     public void Failed(Pair pair, SyncSide side, string code, string message)
     {
-        Record(pair, side, code, message);
+        run.RecordFailure(Entry(pair, side, code, message));
         run.Count(module, counts => counts.WithFailure());
         // The checkpoint moves past it: its document is read again by the next run, changed or not, and the pair
         // decided afresh (the CRM may accept it by then: a duplicate removed, a field fixed).
@@ -40,8 +40,11 @@ internal sealed class ModuleReport(SyncRun run, SyncModule module, RunProgress p
     /// </summary>
     public List<string> NotesToRetry { get; } = [];
 
-    /// <summary>Something the user should know about a record that was synced all the same (a value shortened).</summary>
-    public void Warned(Pair pair, SyncSide side, string code, string message) => Record(pair, side, code, message);
+    /// <summary>
+    /// Something the user should know about a record that was synced all the same (a value shortened): a warning of
+    /// the run, not a failure, so a run that synced everything still succeeded.
+    /// </summary>
+    public void Warned(Pair pair, SyncSide side, string code, string message) => run.RecordWarning(Entry(pair, side, code, message));
 
     /// <summary>
     /// An item a colleague's CRM record stands for, or a linked record handed to a colleague: listed for the user by
@@ -61,9 +64,9 @@ internal sealed class ModuleReport(SyncRun run, SyncModule module, RunProgress p
 
     public void Advanced(int items = 1) => progress.Advance(items);
 
-    private void Record(Pair pair, SyncSide side, string code, string message)
+    private RecordFailure Entry(Pair pair, SyncSide side, string code, string message)
     {
         var (own, other) = side == SyncSide.Crm ? (pair.CrmId, pair.NotesId) : (pair.NotesId, pair.CrmId);
-        run.RecordFailure(new RecordFailure(module, side, own.Length > 0 ? own : other, code, message));
+        return new RecordFailure(module, side, own.Length > 0 ? own : other, code, message);
     }
 }

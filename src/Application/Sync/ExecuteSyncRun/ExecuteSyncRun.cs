@@ -19,7 +19,7 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
-    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, ILogger<ExecuteSyncRunHandler> logger)
+    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
@@ -45,10 +45,13 @@ public sealed class ExecuteSyncRunHandler(
     /// <summary>Syncs and records how the run ended; false when it was ended elsewhere while it ran (nothing to save).</summary>
     private async Task<bool> RunToItsEndAsync(SyncRun run, RunLiveness liveness, CancellationToken ct)
     {
+        // A few slow servers must not hold every worker of the node: past its time limit a run stops, and fails.
+        using var overTime = new CancellationTokenSource(timeLimit.MaxDuration, clock);
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(ct, overTime.Token);
         try
         {
             var account = await accounts.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), ct);
-            var error = await SyncAsync(run, account, liveness, ct);
+            var error = await SyncAsync(run, account, liveness, limited.Token);
             if (error is not null)
             {
                 run.Fail(error.Code, error.Message, clock.GetUtcNow());
@@ -66,6 +69,12 @@ public sealed class ExecuteSyncRunHandler(
             // organisation was uninstalled: whatever replaced it is the user's run now, or nothing is. Nothing more is
             // saved; what was written is linked already.
             return false;
+        }
+        catch (OperationCanceledException) when (overTime.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            var tooLong = RunErrors.TimeLimit(timeLimit.MaxDuration);
+            run.Fail(tooLong.Code, tooLong.Message, clock.GetUtcNow());
+            return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -123,7 +132,7 @@ public sealed class ExecuteSyncRunHandler(
             if (prepared.IsFailure) return RunErrors.ForRun(prepared.Error!);
         }
 
-        var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(notes, secrets), notes.MailFile);
+        var mailbox = mailboxes.Open(NotesProfiles.CredentialsOf(profile, notes, secrets), notes.MailFile);
         var context = new SyncContext(run, profile, mailbox, crm, links, runs, liveness, clock, plan);
         var window = await EventWindowAsync(run, profile.Settings, ct);
         if (window.IsFailure) return RunErrors.ForRun(window.Error!);

@@ -48,7 +48,7 @@ public sealed class CompleteZohoConnectionHandler(
         }
 
         account.ConnectZoho(ZohoConnection.Create(
-            secrets.Protect(SecretPurpose.ZohoRefreshToken, grant.Value.RefreshToken),
+            secrets.Protect(SecretPurpose.ZohoRefreshToken, SecretOwner.Organisation(state.OrgId), grant.Value.RefreshToken),
             grant.Value.AccountsServer.ToString(), grant.Value.ApiDomain.ToString(), state.UserId, clock.GetUtcNow()));
         await accounts.SaveChangesAsync(ct);
         await zoho.KeepAccessTokenAsync(state.OrgId, grant.Value, ct);

@@ -71,10 +71,12 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         run.Property<List<ConflictEntry>>("_conflicts").HasColumnName("Conflicts").AsJson();
         run.Property<List<RecordFailure>>("_failures").HasColumnName("Failures").AsJson();
         run.Property<List<SkippedItem>>("_skipped").HasColumnName("Skipped").AsJson();
+        run.Property<List<RecordFailure>>("_warnings").HasColumnName("Warnings").AsJson();
         run.Ignore(r => r.Modules);
         run.Ignore(r => r.Conflicts);
         run.Ignore(r => r.Failures);
         run.Ignore(r => r.Skipped);
+        run.Ignore(r => r.Warnings);
         run.Property(r => r.AppliesPreview);
         run.Ignore(r => r.IsActive);
         run.Property(r => r.ActiveUserKey).HasMaxLength(130);

@@ -497,6 +497,11 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("Skipped");
 
+                    b.Property<string>("_warnings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Warnings");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActiveUserKey")
@@ -506,6 +511,22 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OrgId", "UserId", "QueuedAt");
 
                     b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("NotesSync.Infrastructure.Persistence.ReceivedHook", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("ReceivedHooks", (string)null);
                 });
 
             modelBuilder.Entity("NotesSync.Infrastructure.Zoho.ZohoAccessToken", b =>

@@ -490,6 +490,11 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Skipped");
 
+                    b.Property<string>("_warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Warnings");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActiveUserKey")
@@ -498,6 +503,22 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OrgId", "UserId", "QueuedAt");
 
                     b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("NotesSync.Infrastructure.Persistence.ReceivedHook", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("ReceivedHooks", (string)null);
                 });
 
             modelBuilder.Entity("NotesSync.Infrastructure.Zoho.ZohoAccessToken", b =>
