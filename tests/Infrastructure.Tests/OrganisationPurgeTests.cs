@@ -109,6 +109,8 @@ public class OrganisationPurgeTests
         run.Start(Now);
         run.Finish(Now);
         db.SyncRuns.Add(run);
+        db.PlannedActions.Add(PlannedAction.Of(run, 0, SyncModule.Contacts, "createInCrm", ("UNID", "Ann Example"), (null, null), null,
+            [new PlannedField("email", null, "ann@example.com", SyncSide.Crm)], null));
 
         await db.SaveChangesAsync();
     }
