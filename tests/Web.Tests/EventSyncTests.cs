@@ -150,4 +150,26 @@ public class EventSyncTests : IAsyncLifetime
         Assert.All(_h.Domino.Calls.Calls.Where(c => c.Method is "POST" or "PUT" or "DELETE" && c.Path.Contains("/api/calendar/", StringComparison.Ordinal)),
             c => Assert.Contains("workflow=false", c.Query, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_same_meeting_on_both_sides_before_the_first_sync_is_matched_by_title_and_start_not_copied()
+    {
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true);
+        var start = InParis(AfterSpringChange, 9);
+        AddNotesEvent("Comité de direction", EventTime.At(start), EventTime.At(start.AddHours(1)));
+        _h.Org.CreateRecord("Events", new JsonObject
+        {
+            // The same instant, typed at another offset in the CRM.
+            ["Event_Title"] = "Comité de direction",
+            ["Start_DateTime"] = start.ToOffset(TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["End_DateTime"] = ParisText(start.AddHours(1)),
+        });
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        Assert.Single(CrmEvents, e => e["Event_Title"] == "Comité de direction");
+        Assert.Single(_h.Domino.State.GetEvents(SyncHarness.MailFile), e => e.Data.Summary == "Comité de direction");
+        Assert.Equal(0, SyncHarness.Count(run, "events", "toCrm.created") + SyncHarness.Count(run, "events", "toNotes.created"));
+    }
 }
