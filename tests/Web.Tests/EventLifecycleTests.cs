@@ -204,4 +204,32 @@ public class EventLifecycleTests : IAsyncLifetime
         Assert.Equal((InParis(day, 12), InParis(day, 14), "Le Procope", 10), (lunch.Start.Utc, lunch.End.Utc, lunch.Location, lunch.AlarmMinutesBefore));
         Assert.Empty(_h.Domino.State.SentNotices);
     }
+
+    [Fact]
+    public async Task A_recurring_CRM_event_becomes_a_Notes_series_and_the_next_run_makes_no_copy_of_its_instances()
+    {
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true);
+        var first = InParis(DaysFromNow(5), 8);
+        _h.Org.CreateRecord("Events", new JsonObject
+        {
+            ["Event_Title"] = "Stand-up", ["Start_DateTime"] = ParisText(first), ["End_DateTime"] = ParisText(first.AddMinutes(15)),
+            ["Recurring_Activity"] = new JsonObject { ["RRULE"] = "FREQ=DAILY;INTERVAL=1;COUNT=3" },
+            ["Remind_At"] = new JsonArray(new JsonObject { ["unit"] = 5, ["period"] = "minutes" }),
+        });
+
+        var created = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", created);
+        Assert.Equal(1, SyncHarness.Count(created, "events", "toNotes.created"));
+        var series = Assert.Single(_h.Domino.State.GetEvents(SyncHarness.MailFile));
+        Assert.Equal(("FREQ=DAILY;COUNT=3;INTERVAL=1", 5, first), (series.Data.RecurrenceRule, series.Data.AlarmMinutesBefore, series.Data.Start.Utc));
+
+        var again = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", again);
+        Assert.Single(CrmEvents("Stand-up"));
+        Assert.Single(_h.Domino.State.GetEvents(SyncHarness.MailFile));
+        Assert.Equal(0, SyncHarness.Count(again, "events", "toCrm.created") + SyncHarness.Count(again, "events", "toCrm.updated")
+            + SyncHarness.Count(again, "events", "toNotes.updated"));
+    }
 }
