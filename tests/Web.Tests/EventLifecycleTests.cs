@@ -132,17 +132,26 @@ public class EventLifecycleTests : IAsyncLifetime
         Assert.Equal(InParis(DaysFromNow(1), 10), Instant(kept["Start_DateTime"]));
     }
 
-    [Fact]
-    public async Task From_last_month_takes_in_last_weeks_events_but_not_older_ones()
+    [Theory]
+    [InlineData("fromLastMonth", true, false)]
+    [InlineData("all", true, true)]
+    public async Task A_wider_range_takes_in_older_events_on_both_sides(string range, bool lastWeek, bool twoMonthsAgo)
     {
-        await _h.SettingsAsync("notesToCrm", contacts: false, tasks: false, events: true, eventRange: "fromLastMonth");
-        AddNotesEvent("La semaine dernière", InParis(DaysFromNow(-7), 10));
-        AddNotesEvent("Il y a deux mois", InParis(DaysFromNow(-62), 10));
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true, eventRange: range);
+        AddNotesEvent("Notes, la semaine dernière", InParis(DaysFromNow(-7), 10));
+        AddNotesEvent("Notes, il y a deux mois", InParis(DaysFromNow(-62), 10));
+        foreach (var (title, days) in new[] { ("CRM, la semaine dernière", -7), ("CRM, il y a deux mois", -62) })
+            _h.Org.CreateRecord("Events", new JsonObject
+            {
+                ["Event_Title"] = title, ["Start_DateTime"] = ParisText(InParis(DaysFromNow(days), 15)),
+                ["End_DateTime"] = ParisText(InParis(DaysFromNow(days), 16)),
+            });
 
         SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
 
-        Assert.Single(CrmEvents("La semaine dernière"));
-        Assert.Empty(CrmEvents("Il y a deux mois"));
+        var inNotes = _h.Domino.State.GetEvents(SyncHarness.MailFile).Select(e => e.Data.Summary).ToList();
+        Assert.Equal((lastWeek, twoMonthsAgo), (CrmEvents("Notes, la semaine dernière").Count == 1, CrmEvents("Notes, il y a deux mois").Count == 1));
+        Assert.Equal((lastWeek, twoMonthsAgo), (inNotes.Contains("CRM, la semaine dernière"), inNotes.Contains("CRM, il y a deux mois")));
     }
 
     [Fact]
