@@ -85,12 +85,13 @@ public sealed class Bench : IAsyncDisposable
             Console.WriteLine($"# host pid {bench.Host.ProcessId} at {bench.Host.BaseUri}, files in {bench._workDir}");
             if (options.WarmUpContacts > 0)
             {
-                var small = new DataSet(options.WarmUpContacts, Math.Max(1, options.WarmUpContacts / 5), options.Seed + 1);
+                var small = new DataSet(options.WarmUpContacts, Math.Max(1, options.WarmUpContacts / 5), options.Seed + 1,
+                    events: options.Events > 0 ? Math.Max(1, options.WarmUpContacts / 5) : 0);
                 await run(bench, bench.WarmUp, small, false, _ => { }, ct);
                 await bench.Host.QuietJitAsync(ct);
             }
 
-            var data = new DataSet(options.Contacts, options.Tasks, options.Seed);
+            var data = new DataSet(options.Contacts, options.Tasks, options.Seed, events: options.Events);
             await run(bench, bench.Measured, data, true, r =>
             {
                 if (!options.Scenarios.Contains(r.Scenario)) return;
@@ -134,25 +135,29 @@ public sealed class Bench : IAsyncDisposable
     private static async Task NotesToCrmAsync(Bench b, Tenant t, DataSet data, bool measure, Action<ScenarioResult> report, CancellationToken ct)
     {
         var (nc, nt, _, _) = data.Place(t, _ => Placement.Notes);
-        await t.SettingsAsync("notesToCrm", ct);
+        var (ne, _, _) = data.PlaceEvents(t, _ => Placement.Notes);
+        await t.SettingsAsync("notesToCrm", ct, events: data.Events.Count > 0);
         ModuleWork Work(int n) => new(NotesRows: n, NotesReads: n, NotesWrites: 0, CrmChanged: 0, ReSync: false, CrmCreates: n, CrmUpdates: 0, CrossReferences: 0);
         var companies = data.CompaniesOf(_ => Placement.Notes, Placement.Notes);
         await b.StepAsync(t, measure, "notes-to-crm", "first sync Notes → CRM into an empty CRM",
-            Of(Work(nc), Work(nt)).WithAccounts(companies, []), report, ct);
+            Of([Work(nc), Work(nt), .. Events(data, Work(ne))]).WithAccounts(companies, []), report, ct);
     }
 
     private static async Task CrmToNotesAsync(Bench b, Tenant t, DataSet data, bool measure, Action<ScenarioResult> report, CancellationToken ct)
     {
         var (_, _, cc, ct2) = data.Place(t, _ => Placement.Crm);
-        await t.SettingsAsync("crmToNotes", ct);
+        var (_, ce, _) = data.PlaceEvents(t, _ => Placement.Crm);
+        await t.SettingsAsync("crmToNotes", ct, events: data.Events.Count > 0);
         ModuleWork Work(int n) => new(NotesRows: 0, NotesReads: 0, NotesWrites: n, CrmChanged: n, ReSync: false, CrmCreates: 0, CrmUpdates: 0, CrossReferences: n);
-        await b.StepAsync(t, measure, "crm-to-notes", "first sync CRM → Notes into an empty mail file", Of(Work(cc), Work(ct2)), report, ct);
+        await b.StepAsync(t, measure, "crm-to-notes", "first sync CRM → Notes into an empty mail file",
+            Of([Work(cc), Work(ct2), .. Events(data, Work(ce))]), report, ct);
     }
 
     private static async Task TwoWayAsync(Bench b, Tenant t, DataSet data, bool measure, Action<ScenarioResult> report, CancellationToken ct)
     {
         var (nc, nt, cc, ct2) = data.Place(t, DataSet.HalfShared);
-        await t.SettingsAsync("twoWay", ct);
+        var (ne, ce, sharedE) = data.PlaceEvents(t, DataSet.HalfShared);
+        await t.SettingsAsync("twoWay", ct, events: data.Events.Count > 0);
         int Shared(int count) => Enumerable.Range(0, count).Count(i => DataSet.HalfShared(i) == Placement.Both);
         var (sharedC, sharedT) = (Shared(data.People.Count), Shared(data.ToDos.Count));
         ModuleWork First(int notes, int crm, int shared) => new(NotesRows: notes, NotesReads: notes, NotesWrites: crm - shared,
@@ -160,19 +165,21 @@ public sealed class Bench : IAsyncDisposable
         var written = data.CompaniesOf(DataSet.HalfShared, Placement.Notes);
         var existing = data.CompaniesOf(DataSet.HalfShared, Placement.Crm, Placement.Both);
         await b.StepAsync(t, measure, "two-way-match", "first two-way sync, half the records already on both sides (matched)",
-            Of(First(nc, cc, sharedC), First(nt, ct2, sharedT)).WithAccounts(written, existing), report, ct);
+            Of([First(nc, cc, sharedC), First(nt, ct2, sharedT), .. Events(data, First(ne, ce, sharedE))]).WithAccounts(written, existing), report, ct);
 
         var (allC, allT) = (nc + cc - sharedC, nt + ct2 - sharedT);
+        var allE = ne + ce - sharedE;
         ModuleWork Quiet(int n) => new(NotesRows: n, NotesReads: 0, NotesWrites: 0, CrmChanged: 0, ReSync: true, CrmCreates: 0, CrmUpdates: 0, CrossReferences: 0);
         await b.StepAsync(t, measure, "resync-after-first", "two-way re-sync right after the first sync, nothing changed by users",
-            Of(Quiet(allC), Quiet(allT)), report, ct);
-        await b.StepAsync(t, measure, "resync-unchanged", "two-way re-sync, nothing changed (steady state)", Of(Quiet(allC), Quiet(allT)), report, ct);
+            Of([Quiet(allC), Quiet(allT), .. Events(data, Quiet(allE))]), report, ct);
+        await b.StepAsync(t, measure, "resync-unchanged", "two-way re-sync, nothing changed (steady state)",
+            Of([Quiet(allC), Quiet(allT), .. Events(data, Quiet(allE))]), report, ct);
 
         var (notesC, notesT, crmC, crmT) = DataSet.ChangeOnePercent(t);
         ModuleWork Changed(int n, int inNotes, int inCrm) => new(NotesRows: n, NotesReads: inNotes + inCrm, NotesWrites: inCrm,
             CrmChanged: inCrm, ReSync: true, CrmCreates: 0, CrmUpdates: inNotes, CrossReferences: 0);
         await b.StepAsync(t, measure, "resync-1pct", $"two-way re-sync, 1% changed on each side ({notesC + notesT} in Notes, {crmC + crmT} in the CRM)",
-            Of(Changed(allC, notesC, crmC), Changed(allT, notesT, crmT)), report, ct);
+            Of([Changed(allC, notesC, crmC), Changed(allT, notesT, crmT), .. Events(data, Quiet(allE))]), report, ct);
     }
 
     /// <summary>
@@ -207,6 +214,9 @@ public sealed class Bench : IAsyncDisposable
             $"two-way re-sync, 1% new in Notes ({newC} contacts, {newT} to-dos) looked up in the CRM and created there",
             Of(New(cc + newC, newC), New(ct2 + newT, newT)), report, ct, () => Checks.AddedOnceAsTheUsers(t, added, colleague, theirC, theirT));
     }
+
+    /// <summary>The events module's work when the data set has events (its list pages are the calendar's, 100 a page).</summary>
+    private static ModuleWork[] Events(DataSet data, ModuleWork work) => data.Events.Count > 0 ? [work] : [];
 
     public async ValueTask DisposeAsync()
     {

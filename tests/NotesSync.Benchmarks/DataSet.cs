@@ -33,9 +33,12 @@ public sealed class DataSet
 
     /// <param name="tag">Starts every e-mail ("tag.") and to-do subject ("[tag] "): data sets of distinct tags share none.</param>
     /// <param name="withCompanies">False: contacts without a company (no Account to find or create when written to the CRM).</param>
-    public DataSet(int contacts, int tasks, int seed, string tag = "", bool withCompanies = true)
+    /// <param name="events">Calendar events to make, from today on.</param>
+    public DataSet(int contacts, int tasks, int seed, string tag = "", bool withCompanies = true, int events = 0)
     {
         var (mailPrefix, subjectPrefix) = tag.Length == 0 ? ("", "") : ($"{tag}.", $"[{tag}] ");
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < events; i++) Events.Add(CalendarEvent.Make(i, firstDay));
         var fakers = Locales.Select((l, i) => new Faker(l) { Random = new Randomizer(seed + i) }).ToArray();
         var english = fakers[0];
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -66,6 +69,37 @@ public sealed class DataSet
     public List<Person> People { get; } = [];
     public List<string> Companies { get; }
     public List<ToDo> ToDos { get; } = [];
+    public List<CalendarEvent> Events { get; } = [];
+
+    /// <summary>
+    /// Puts the events on the sides; answers the instances the Notes calendar lists, the CRM's events, and the
+    /// instances on both (each instance of a series is one CRM event).
+    /// </summary>
+    public (int NotesInstances, int CrmEvents, int Shared) PlaceEvents(Tenant tenant, Func<int, Placement> where)
+    {
+        int notes = 0, crm = 0, shared = 0;
+        for (var i = 0; i < Events.Count; i++)
+        {
+            var e = Events[i];
+            var place = where(i);
+            if (place is Placement.Notes or Placement.Both)
+            {
+                tenant.Domino.State.AddEvent(tenant.MailFile, e.ForNotes(), modified: DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(i));
+                notes += e.Instances;
+            }
+
+            if (place is Placement.Crm or Placement.Both)
+                foreach (var fields in e.ForCrm())
+                {
+                    tenant.Org.CreateRecord("Events", fields);
+                    crm++;
+                }
+
+            if (place == Placement.Both) shared += e.Instances;
+        }
+
+        return (notes, crm, shared);
+    }
 
     /// <summary>"Half already on both sides": of every four records two are on both sides, one in Notes only, one in the CRM only.</summary>
     public static Placement HalfShared(int index) => (index % 4) switch { 0 or 1 => Placement.Both, 2 => Placement.Notes, _ => Placement.Crm };

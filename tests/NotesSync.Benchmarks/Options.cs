@@ -10,6 +10,9 @@ public sealed class BenchOptions
 
     public int Contacts { get; private set; } = 1000;
     public int Tasks { get; private set; } = -1;
+
+    /// <summary>Calendar events (some all-day, some in New York's zone, one in a hundred a weekly series of four); none by default.</summary>
+    public int Events { get; private set; }
     public List<string> Scenarios { get; } = [];
     public string? JsonPath { get; private set; }
     public double LatencyMs { get; private set; } = 20;
@@ -59,6 +62,7 @@ public sealed class BenchOptions
             {
                 case "--contacts": o.Contacts = Int(); break;
                 case "--tasks": o.Tasks = Int(); break;
+                case "--events": o.Events = Int(); break;
                 case "--scenario":
                     foreach (var name in Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {

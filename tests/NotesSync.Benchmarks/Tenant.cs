@@ -82,10 +82,10 @@ public sealed class Tenant(DominoSimulator domino, ZohoSimulator zoho, ZohoOrg o
             new { serverName = domino.BaseUri.ToString(), userName = user.CommonName, password, mailFile = MailFile }, ct), "notes connection");
     }
 
-    public async Task SettingsAsync(string direction, CancellationToken ct) =>
+    public async Task SettingsAsync(string direction, CancellationToken ct, bool events = false) =>
         await Ensure(await Api.PutAsJsonAsync("api/sync/settings", new
         {
-            contacts = true, tasks = true, events = false, eventRange = "fromToday", direction, conflictWinner = "crm",
+            contacts = true, tasks = true, events, eventRange = "all", direction, conflictWinner = "crm",
             autoSyncMinutes = (int?)null,
         }, ct), "settings");
 

@@ -145,6 +145,28 @@ public sealed class CalendarTests
     }
 
     [Fact]
+    public async Task A_meeting_someone_else_organised_refuses_a_PUT_as_a_personal_change_with_409()
+    {
+        await using var domino = await TestDomino.StartAsync();
+        var paul = new Organizer("Paul Martin/Acme", "paul.martin@acme.com");
+        var invited = domino.State.AddEvent(domino.User.MailFilePath, new EventData
+        {
+            Summary = "Revue", Start = EventTime.At(new DateTimeOffset(2026, 5, 6, 9, 0, 0, TimeSpan.Zero)),
+            End = EventTime.At(new DateTimeOffset(2026, 5, 6, 10, 0, 0, TimeSpan.Zero)), Organizer = paul,
+            Attendees = [new Attendee("chair", "accepted", false, paul.DisplayName, paul.Email),
+                new Attendee("req-participant", "accepted", true, "Jane", domino.User.InternetAddress)],
+        });
+        const string update = """{"events":[{"summary":"Renommée","start":{"date":"2026-05-06","time":"09:00:00","utc":true},"end":{"date":"2026-05-06","time":"10:00:00","utc":true}}]}""";
+
+        using var refused = await domino.Http.PutAsync(
+            $"{domino.MailFile}/api/calendar/events/{invited.EventId}?workflow=false", TestDomino.Json(update));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(1030, (await TestDomino.ReadJson(refused)).GetProperty("cserror").GetInt32());
+        Assert.Equal("Revue", domino.State.GetEvent(domino.User.MailFilePath, invited.EventId)!.Data.Summary);
+    }
+
+    [Fact]
     public async Task Deleting_a_meeting_sends_cancellations_unless_workflow_is_false()
     {
         await using var domino = await TestDomino.StartAsync();

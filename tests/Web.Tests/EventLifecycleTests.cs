@@ -130,19 +130,35 @@ public class EventLifecycleTests : IAsyncLifetime
         Assert.Equal(0, SyncHarness.Count(second, "events", "toCrm.deleted") + SyncHarness.Count(second, "events", "toCrm.updated"));
         var kept = Assert.Single(CrmEvents("Demain en Notes"));
         Assert.Equal(InParis(DaysFromNow(1), 10), Instant(kept["Start_DateTime"]));
+
+        // Out of the range, it is still listed (the calendar is listed from a year before the range): known to exist
+        // without reading it, run after run.
+        _h.Domino.Calls.Clear();
+        SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
+        Assert.DoesNotContain(_h.Domino.Calls.Calls, c => c.Path.Contains("/api/calendar/events/", StringComparison.Ordinal));
+        Assert.Single(CrmEvents("Demain en Notes"));
     }
 
-    [Fact]
-    public async Task From_last_month_takes_in_last_weeks_events_but_not_older_ones()
+    [Theory]
+    [InlineData("fromLastMonth", true, false)]
+    [InlineData("all", true, true)]
+    public async Task A_wider_range_takes_in_older_events_on_both_sides(string range, bool lastWeek, bool twoMonthsAgo)
     {
-        await _h.SettingsAsync("notesToCrm", contacts: false, tasks: false, events: true, eventRange: "fromLastMonth");
-        AddNotesEvent("La semaine dernière", InParis(DaysFromNow(-7), 10));
-        AddNotesEvent("Il y a deux mois", InParis(DaysFromNow(-62), 10));
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true, eventRange: range);
+        AddNotesEvent("Notes, la semaine dernière", InParis(DaysFromNow(-7), 10));
+        AddNotesEvent("Notes, il y a deux mois", InParis(DaysFromNow(-62), 10));
+        foreach (var (title, days) in new[] { ("CRM, la semaine dernière", -7), ("CRM, il y a deux mois", -62) })
+            _h.Org.CreateRecord("Events", new JsonObject
+            {
+                ["Event_Title"] = title, ["Start_DateTime"] = ParisText(InParis(DaysFromNow(days), 15)),
+                ["End_DateTime"] = ParisText(InParis(DaysFromNow(days), 16)),
+            });
 
         SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
 
-        Assert.Single(CrmEvents("La semaine dernière"));
-        Assert.Empty(CrmEvents("Il y a deux mois"));
+        var inNotes = _h.Domino.State.GetEvents(SyncHarness.MailFile).Select(e => e.Data.Summary).ToList();
+        Assert.Equal((lastWeek, twoMonthsAgo), (CrmEvents("Notes, la semaine dernière").Count == 1, CrmEvents("Notes, il y a deux mois").Count == 1));
+        Assert.Equal((lastWeek, twoMonthsAgo), (inNotes.Contains("CRM, la semaine dernière"), inNotes.Contains("CRM, il y a deux mois")));
     }
 
     [Fact]
@@ -204,5 +220,39 @@ public class EventLifecycleTests : IAsyncLifetime
         var lunch = Assert.Single(events, e => e.Data.Summary == "Déjeuner client").Data;
         Assert.Equal((InParis(day, 12), InParis(day, 14), "Le Procope", 10), (lunch.Start.Utc, lunch.End.Utc, lunch.Location, lunch.AlarmMinutesBefore));
         Assert.Empty(_h.Domino.State.SentNotices);
+
+        // The entries the sync wrote are known by the version it wrote: the next run reads none of them.
+        _h.Domino.Calls.Clear();
+        var again = await _h.SyncAsync();
+        SyncHarness.AssertStatus("succeeded", again);
+        Assert.DoesNotContain(_h.Domino.Calls.Calls, c => c.Method != "GET" || c.Path.Contains("/api/calendar/events/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_recurring_CRM_event_becomes_a_Notes_series_and_the_next_run_makes_no_copy_of_its_instances()
+    {
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true);
+        var first = InParis(DaysFromNow(5), 8);
+        _h.Org.CreateRecord("Events", new JsonObject
+        {
+            ["Event_Title"] = "Stand-up", ["Start_DateTime"] = ParisText(first), ["End_DateTime"] = ParisText(first.AddMinutes(15)),
+            ["Recurring_Activity"] = new JsonObject { ["RRULE"] = "FREQ=DAILY;INTERVAL=1;COUNT=3" },
+            ["Remind_At"] = new JsonArray(new JsonObject { ["unit"] = 5, ["period"] = "minutes" }),
+        });
+
+        var created = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", created);
+        Assert.Equal(1, SyncHarness.Count(created, "events", "toNotes.created"));
+        var series = Assert.Single(_h.Domino.State.GetEvents(SyncHarness.MailFile));
+        Assert.Equal(("FREQ=DAILY;COUNT=3;INTERVAL=1", 5, first), (series.Data.RecurrenceRule, series.Data.AlarmMinutesBefore, series.Data.Start.Utc));
+
+        var again = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", again);
+        Assert.Single(CrmEvents("Stand-up"));
+        Assert.Single(_h.Domino.State.GetEvents(SyncHarness.MailFile));
+        Assert.Equal(0, SyncHarness.Count(again, "events", "toCrm.created") + SyncHarness.Count(again, "events", "toCrm.updated")
+            + SyncHarness.Count(again, "events", "toNotes.updated"));
     }
 }

@@ -150,4 +150,56 @@ public class EventSyncTests : IAsyncLifetime
         Assert.All(_h.Domino.Calls.Calls.Where(c => c.Method is "POST" or "PUT" or "DELETE" && c.Path.Contains("/api/calendar/", StringComparison.Ordinal)),
             c => Assert.Contains("workflow=false", c.Query, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_same_meeting_on_both_sides_before_the_first_sync_is_matched_by_title_and_start_not_copied()
+    {
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true);
+        var start = InParis(AfterSpringChange, 9);
+        AddNotesEvent("Comité de direction", EventTime.At(start), EventTime.At(start.AddHours(1)));
+        _h.Org.CreateRecord("Events", new JsonObject
+        {
+            // The same instant, typed at another offset in the CRM.
+            ["Event_Title"] = "Comité de direction",
+            ["Start_DateTime"] = start.ToOffset(TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["End_DateTime"] = ParisText(start.AddHours(1)),
+        });
+
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        Assert.Single(CrmEvents, e => e["Event_Title"] == "Comité de direction");
+        Assert.Single(_h.Domino.State.GetEvents(SyncHarness.MailFile), e => e.Data.Summary == "Comité de direction");
+        Assert.Equal(0, SyncHarness.Count(run, "events", "toCrm.created") + SyncHarness.Count(run, "events", "toNotes.created"));
+    }
+
+    [Fact]
+    public async Task Attendees_who_are_CRM_contacts_become_contact_participants_others_email_ones_and_a_CRM_participant_reaches_Notes_uninvited()
+    {
+        await _h.SettingsAsync("twoWay", contacts: false, tasks: false, events: true);
+        var paul = _h.AddCrmContact("Paul", "Martin", "paul.martin@acme.com");
+        var meeting = AddNotesEvent("Comité de direction", EventTime.At(InParis(AfterSpringChange, 9)), EventTime.At(InParis(AfterSpringChange, 10)),
+            attendees: [new Attendee("chair", "accepted", false, "Jane Doe/Acme", "jdoe@acme.com"),
+                new Attendee("req-participant", "accepted", true, "Paul Martin/Acme", "Paul.Martin@acme.com"),
+                new Attendee("opt-participant", "needs-action", true, "", "ann@client.example")],
+            organizer: new Organizer("Jane Doe/Acme", "jdoe@acme.com"));
+        SyncHarness.AssertStatus("succeeded", await _h.SyncAsync());
+
+        var crm = CrmEvent("Comité de direction");
+        var participants = JsonNode.Parse(crm["Participants"]!)!.AsArray().OfType<JsonObject>().ToList();
+        Assert.Equal(2, participants.Count);
+        Assert.Contains(participants, p => (string?)p["type"] == "contact" && (string?)p["participant"] == paul.Id);
+        Assert.Contains(participants, p => (string?)p["type"] == "email" && (string?)p["Email"] == "ann@client.example");
+
+        participants.Add(new JsonObject { ["type"] = "email", ["Email"] = "zoe@client.example" });
+        _h.Org.UpdateRecord("Events", crm.Id, new JsonObject { ["Participants"] = new JsonArray([.. participants.Select(p => p.DeepClone())]) });
+        var run = await _h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", run);
+        var attendees = _h.Domino.State.GetEvent(SyncHarness.MailFile, meeting.EventId)!.Data.Attendees.Select(a => a.Email.ToLowerInvariant()).ToList();
+        Assert.Contains("zoe@client.example", attendees);
+        Assert.Contains("paul.martin@acme.com", attendees);
+        Assert.Contains("jdoe@acme.com", attendees);
+        Assert.Empty(_h.Domino.State.SentNotices);
+    }
 }

@@ -71,7 +71,7 @@ public sealed record NotesEvent(
     string? Id, string? RecurrenceId, string Summary, string? Location, string? Description,
     NotesEventTime Start, NotesEventTime End, bool IsPrivate, IReadOnlyList<NotesAttendee> Attendees,
     int? ReminderMinutesBefore = null, int? Sequence = null, DateTimeOffset? LastModified = null, bool IsInvitation = false,
-    NotesOrganizer? Organizer = null);
+    NotesOrganizer? Organizer = null, string? RecurrenceRule = null);
 
 /// <summary>Who organised a meeting, as the full event names them (a hierarchical Notes name, often, and an address).</summary>
 public sealed record NotesOrganizer(string? Name, string? Email);

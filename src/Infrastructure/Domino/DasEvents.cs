@@ -46,7 +46,8 @@ internal static class DasEvents
             IsInvitation: NoticeType(e) is { Length: > 0 },
             Organizer: e.TryGetProperty("organizer", out var o) && o.ValueKind == JsonValueKind.Object
                 ? new NotesOrganizer(Text(o, "displayName"), Bare(Text(o, "email")) is { Length: > 0 } email ? email : null)
-                : null);
+                : null,
+            RecurrenceRule: Text(e, "recurrenceRule"));
     }
 
     /// <summary>
@@ -136,6 +137,8 @@ internal static class DasEvents
         // Notes has one "private" mark; a confidential entry that stays private keeps its word for it.
         node["class"] = !e.IsPrivate ? "public" : (current?["class"]?.GetValue<string>() is "confidential" ? "confidential" : "private");
         if (e.Sequence is { } sequence) node["sequence"] = sequence;
+        // A series' rule is written when given; an update that names none keeps the entry's own (PUT replaces).
+        if (e.RecurrenceRule is { } rule) node["recurrenceRule"] = rule;
         WriteAttendees(node, e.Attendees, current?["attendees"] as JsonArray);
         DasAlarms.Write(node, e.ReminderMinutesBefore);
         return node;

@@ -91,4 +91,7 @@ public interface IZohoCrm
         string orgId, IReadOnlyCollection<string> accountNames, CancellationToken ct);
 
     Task<Result<IReadOnlyList<ZohoWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
+
+    /// <summary>The contact id of each address a CRM contact has, keyed by the address (events' participants).</summary>
+    Task<Result<IReadOnlyDictionary<string, string>>> FindContactsByEmailAsync(string orgId, IReadOnlyCollection<string> emails, CancellationToken ct);
 }

@@ -11,9 +11,16 @@ namespace NotesSync.Application.Sync.Engine;
 /// </summary>
 internal static class AbsentRecords
 {
-    public static async Task<Result> ConfirmAsync(SyncModuleDefinition module, SideReads reads, NotesReader reader, CancellationToken ct)
+    public static async Task<Result> ConfirmAsync(
+        SyncModuleDefinition module, SideReads reads, NotesReader reader, LinkStore links, CancellationToken ct)
     {
-        if (module is not EventModule || reads.NotesDeleted.Count == 0) return Result.Success();
+        if (module is not EventModule) return Result.Success();
+        // A series the CRM made (one recurring CRM event) is linked whole, by its own key: its instances, which the
+        // calendar lists one by one, are that link's, not new events.
+        foreach (var instance in reads.Notes.Keys.Where(key => key.IndexOf('/', StringComparison.Ordinal) is > 0 and var at
+                     && links.ByUnid(key[..at]) is not null).ToList())
+            reads.Notes.Remove(instance);
+        if (reads.NotesDeleted.Count == 0) return Result.Success();
         var absent = reads.NotesDeleted.ToList();
         return await reader.ReadAsync(absent, (key, record) =>
         {

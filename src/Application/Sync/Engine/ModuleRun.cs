@@ -25,7 +25,7 @@ public sealed class ModuleRun(SyncModuleDefinition module, SyncContext ctx)
         var notes = module.NotesRecordsIn(ctx.Mailbox);
         var notesReader = new NotesReader(module, notes, ctx, links);
         if (await notesReader.ReadChangesAsync(reads, since.Notes, ct) is { IsFailure: true } notesFailed) return notesFailed;
-        if (await AbsentRecords.ConfirmAsync(module, reads, notesReader, ct) is { IsFailure: true } absentFailed) return absentFailed;
+        if (await AbsentRecords.ConfirmAsync(module, reads, notesReader, links, ct) is { IsFailure: true } absentFailed) return absentFailed;
         if (await new CrmReader(module, ctx, links).ReadChangesAsync(reads, since.Crm, ct) is { IsFailure: true } crmFailed) return crmFailed;
 
         if (MassDeletionGuard.Stops(links.Count, reads.NotesDeleted.Count) || MassDeletionGuard.Stops(links.Count, reads.CrmDeleted.Count))

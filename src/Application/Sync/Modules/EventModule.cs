@@ -30,6 +30,9 @@ public sealed class EventModule(EventWindow window) : SyncModuleDefinition
     public const string Reminder = "reminder";
     public const string Attendees = "attendees";
 
+    /// <summary>A CRM series' rule (RRULE, its parts sorted); Notes series reach the CRM one event per instance, without one.</summary>
+    public const string Recurrence = "recurrence";
+
     private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const string ZonedFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
@@ -37,10 +40,10 @@ public sealed class EventModule(EventWindow window) : SyncModuleDefinition
 
     public override SyncModule Module => SyncModule.Events;
 
-    public override IReadOnlyList<string> Fields { get; } = [Title, Start, End, AllDay, Location, Description, Reminder, Attendees];
+    public override IReadOnlyList<string> Fields { get; } = [Title, Start, End, AllDay, Location, Description, Reminder, Attendees, Recurrence];
 
     /// <summary>The start, end, reminder and all-day mark of an event are one thing: a write of one carries all four.</summary>
-    public override IReadOnlyList<string> WrittenTogether { get; } = [Start, End, AllDay, Reminder];
+    public override IReadOnlyList<string> WrittenTogether { get; } = [Start, End, AllDay, Reminder, Recurrence];
 
     public override string MatchedBy(string key) => "titleStart";
 
@@ -76,7 +79,18 @@ public sealed class EventModule(EventWindow window) : SyncModuleDefinition
         prepared[Reminder] = int.TryParse(values.GetValueOrDefault(Reminder), NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) && minutes >= 0
             ? minutes.ToString(CultureInfo.InvariantCulture) : null;
         prepared[Attendees] = AttendeeList(SplitAttendees(values.GetValueOrDefault(Attendees)));
+        prepared[Recurrence] = RuleText(values.GetValueOrDefault(Recurrence));
         return prepared;
+    }
+
+    /// <summary>An RRULE with its parts upper-cased and sorted (FREQ first, as some readers need), so that two writings of one rule compare equal.</summary>
+    public static string? RuleText(string? rule)
+    {
+        var parts = (rule ?? "").Replace("RRULE:", "", StringComparison.OrdinalIgnoreCase)
+            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.ToUpperInvariant())
+            .OrderBy(p => p.StartsWith("FREQ=", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal).ToList();
+        return parts.Count == 0 ? null : string.Join(";", parts);
     }
 
     /// <summary>The attendees' addresses in the canonical form: lower case, distinct, sorted.</summary>

@@ -29,7 +29,14 @@ internal sealed class DasEventRecords(DasMailbox mailbox, DasCalendar calendar, 
     private const string NotesGenerated = "-Lotus_Notes_Generated";
     private const int MaxKeyLength = 64;
 
+    /// <summary>
+    /// How far before the window the calendar is listed: an event that left the range (yesterday's meeting) stays
+    /// listed for a year, so it is known to exist without a GET (absence from the list is not a deletion).
+    /// </summary>
+    private static readonly TimeSpan ListedBefore = TimeSpan.FromDays(366);
+
     private readonly ConcurrentDictionary<string, (string Id, string? RecurrenceId)> _hashedKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NotesEvent> _outside = new(StringComparer.Ordinal);
     private List<(string Key, string? Unid)> _listed = [];
 
     public SyncModule Module => SyncModule.Events;
@@ -39,9 +46,12 @@ internal sealed class DasEventRecords(DasMailbox mailbox, DasCalendar calendar, 
 
     public async Task<Result<IReadOnlyList<string>>> ListAsync(CancellationToken ct)
     {
-        var events = await calendar.ListEventsAsync(from, to, ct);
+        var events = await calendar.ListEventsAsync(from - ListedBefore, to, ct);
         if (events.IsFailure) return events.Error!;
-        _listed = [.. events.Value.Where(e => !e.IsInvitation).Select(e => (Key(e.Id!, e.RecurrenceId), Unid(e.Id!)))];
+        var listed = events.Value.Where(e => !e.IsInvitation).ToList();
+        _listed = [.. listed.Select(e => (Key(e.Id!, e.RecurrenceId), Unid(e.Id!)))];
+        _outside.Clear();
+        foreach (var e in listed.Where(e => e.Start.Instant < from)) _outside[Key(e.Id!, e.RecurrenceId)] = e;
         return _listed.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
     }
 
@@ -63,8 +73,14 @@ internal sealed class DasEventRecords(DasMailbox mailbox, DasCalendar calendar, 
             .OfType<NotesChange>().ToList();
     }
 
+    /// <summary>
+    /// The whole event, by its GET; an event listed before the window is answered from the list's summary instead:
+    /// it is out of the range, so nothing of it is synced, and its start and privacy are all the sync needs to know.
+    /// </summary>
     public async Task<Result<NotesRecord?>> GetAsync(string key, CancellationToken ct)
     {
+        if (_outside.TryGetValue(key, out var summary))
+            return new NotesRecord(key, DateTimeOffset.UnixEpoch, null, summary.IsPrivate, CrmId: null, NotesEventValues.From(summary));
         var (id, recurrenceId) = Parse(key);
         var read = await calendar.GetEventAsync(id, recurrenceId, ct);
         if (read.IsFailure) return read.Error!;

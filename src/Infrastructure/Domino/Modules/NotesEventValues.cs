@@ -25,6 +25,7 @@ internal static class NotesEventValues
         [Description] = e.Description,
         [Reminder] = e.ReminderMinutesBefore?.ToString(CultureInfo.InvariantCulture),
         [Attendees] = AttendeeList(e.Attendees.Where(a => !IsOrganizer(a, e)).Select(a => a.Email)),
+        [Recurrence] = e.RecurrenceId is null ? e.RecurrenceRule : null,
     };
 
     /// <summary>A new entry: no attendee is invited (the sync writes with workflow off), the mail file's owner chairs it.</summary>
@@ -36,7 +37,7 @@ internal static class NotesEventValues
             Id: null, RecurrenceId: null, Summary: values.GetValueOrDefault(Title) ?? "", Location: values.GetValueOrDefault(Location),
             Description: values.GetValueOrDefault(Description), Start: start, End: Time(values.GetValueOrDefault(End), allDay) ?? start,
             IsPrivate: false, Attendees: [.. SplitAttendees(values.GetValueOrDefault(Attendees)).Select(a => new NotesAttendee(a, null))],
-            ReminderMinutesBefore: Minutes(values.GetValueOrDefault(Reminder)));
+            ReminderMinutesBefore: Minutes(values.GetValueOrDefault(Reminder)), RecurrenceRule: values.GetValueOrDefault(Recurrence));
     }
 
     /// <summary>
@@ -61,6 +62,7 @@ internal static class NotesEventValues
             Attendees = attendees,
             ReminderMinutesBefore = values.TryGetValue(Reminder, out var reminder) ? Minutes(reminder) : current.ReminderMinutesBefore,
             Sequence = sequenceRead ?? current.Sequence,
+            RecurrenceRule = values.TryGetValue(Recurrence, out var rule) && rule is not null ? rule : current.RecurrenceRule,
         };
     }
 

@@ -107,6 +107,9 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
             sent.Add((i, new ZohoWrite(records[i].Id, fields, NotesUnid: records[i].NotesUnid, OwnerId: ownerId), shortened));
         }
 
+        if (module == SyncModule.Events
+            && await ZohoEventParticipants.ResolveAsync(zoho, orgId, sent.Select(s => s.Write), ct) is { IsFailure: true } unresolved)
+            return unresolved.Error!;
         if (sent.Count > 0)
         {
             var answered = await send(orgId, module, [.. sent.Select(s => s.Write)], ct);

@@ -17,6 +17,7 @@ internal sealed class ZohoEventFields : ZohoModuleTranslation
     private const string StartField = "Start_DateTime";
     private const string ReminderField = "Remind_At";
     private const string ParticipantsField = "Participants";
+    private const string RecurrenceField = "Recurring_Activity";
 
     public override SyncModule Module => SyncModule.Events;
 
@@ -30,6 +31,7 @@ internal sealed class ZohoEventFields : ZohoModuleTranslation
         new(Description, "Description", 32000),
         new(Reminder, ReminderField, int.MaxValue),
         new(Attendees, ParticipantsField, int.MaxValue),
+        new(Recurrence, RecurrenceField, int.MaxValue),
     ];
 
     public override IReadOnlyDictionary<string, string?> FromZoho(ZohoRecord record, PickLists pickLists)
@@ -38,6 +40,7 @@ internal sealed class ZohoEventFields : ZohoModuleTranslation
         values[AllDay] = string.Equals(values.GetValueOrDefault(AllDay), "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
         values[Reminder] = MinutesBefore(values.GetValueOrDefault(Start), values.GetValueOrDefault(Reminder));
         values[Attendees] = AttendeeList((record.Participants ?? []).Select(p => p.Email).OfType<string>());
+        values[Recurrence] = Rule(values.GetValueOrDefault(Recurrence));
         return values;
     }
 
@@ -46,15 +49,27 @@ internal sealed class ZohoEventFields : ZohoModuleTranslation
     {
         var (fields, shortened) = base.ToZoho(values, pickLists);
         if (values.ContainsKey(AllDay)) fields["All_day"] = IsAllDay(values) ? "true" : "false";
+        var recurring = values.GetValueOrDefault(Recurrence) is { Length: > 0 };
+        if (values.ContainsKey(Recurrence))
+            fields[RecurrenceField] = recurring ? new JsonObject { ["RRULE"] = values[Recurrence] }.ToJsonString() : null;
+        // zoho.md: a one-off event's reminder is a date-time, a recurring one's an array of offsets.
         if (values.ContainsKey(Reminder))
-            fields[ReminderField] = TryInstant(values.GetValueOrDefault(Start), out var start)
-                && int.TryParse(values[Reminder], NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes)
-                    ? ZohoRecords.Iso(start.AddMinutes(-minutes))
-                    : null;
+            fields[ReminderField] = !int.TryParse(values[Reminder], NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) ? null
+                : recurring ? new JsonArray(new JsonObject { ["unit"] = minutes, ["period"] = "minutes" }).ToJsonString()
+                : TryInstant(values.GetValueOrDefault(Start), out var start) ? ZohoRecords.Iso(start.AddMinutes(-minutes))
+                : null;
         if (values.ContainsKey(Attendees))
             fields[ParticipantsField] = new JsonArray([.. SplitAttendees(values[Attendees]).Select(email =>
                 (JsonNode)new JsonObject { ["type"] = "email", ["Email"] = email })]).ToJsonString();
         return (fields, shortened);
+    }
+
+    /// <summary><c>{"RRULE":"FREQ=WEEKLY;…"}</c> (zoho.md), or the rule as text.</summary>
+    private static string? Rule(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value.Trim();
+        return text.StartsWith('{') ? (JsonNode.Parse(text) as JsonObject)?["RRULE"]?.GetValue<string>() : text;
     }
 
     /// <summary>
