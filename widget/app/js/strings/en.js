@@ -295,6 +295,16 @@ export default {
   "meetings.state.scheduled": "Scheduled",
   "meetings.state.partial": "In Notes only",
   "meetings.retry": "Retry",
+  "meetings.state.pending": "Being created in Notes",
+  "meetings.partialReason": "The CRM event is missing: {reason}",
+  "meetings.retryLabel": "Retry creating the CRM event of {subject}",
+  "meetings.retrying": "Retrying…",
+  "meetings.retried": "{subject} is now complete: the CRM event is created.",
+  "meetings.stillPartial": "The CRM event still could not be created. {reason} Try again later.",
+  "meetings.unknown-crm-contact": "One of the chosen contacts is not one of your CRM contacts (any more). Remove it and pick it again.",
+  "meetings.meeting-not-found": "This meeting no longer exists. Reload the tab.",
+  "meetings.zoho-not-connected": "Zoho CRM is not connected: ask an admin of IBM Notes Sync to connect it.",
+  "meetings.notes-not-connected": "Connect your Notes account first: the meeting is created in your Notes calendar.",
   "meetings.invalidEmail": "{value} is not an e-mail address.",
   "meetings.needParticipant": "Add at least one participant."
 };

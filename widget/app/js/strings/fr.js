@@ -295,6 +295,16 @@ export default {
   "meetings.state.scheduled": "Programmée",
   "meetings.state.partial": "Dans Notes seulement",
   "meetings.retry": "Réessayer",
+  "meetings.state.pending": "En cours de création dans Notes",
+  "meetings.partialReason": "L'événement CRM manque : {reason}",
+  "meetings.retryLabel": "Réessayer de créer l'événement CRM de {subject}",
+  "meetings.retrying": "Nouvel essai…",
+  "meetings.retried": "{subject} est maintenant complète : l'événement CRM est créé.",
+  "meetings.stillPartial": "L'événement CRM n'a toujours pas pu être créé. {reason} Réessayez plus tard.",
+  "meetings.unknown-crm-contact": "Un des contacts choisis n'est pas (ou plus) l'un de vos contacts CRM. Retirez-le et choisissez-le de nouveau.",
+  "meetings.meeting-not-found": "Cette réunion n'existe plus. Rechargez l'onglet.",
+  "meetings.zoho-not-connected": "Zoho CRM n'est pas connecté : demandez à un administrateur d'IBM Notes Sync de le connecter.",
+  "meetings.notes-not-connected": "Connectez d'abord votre compte Notes : la réunion est créée dans votre agenda Notes.",
   "meetings.invalidEmail": "{value} n'est pas une adresse e-mail.",
   "meetings.needParticipant": "Ajoutez au moins un participant."
 };

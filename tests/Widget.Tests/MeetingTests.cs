@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NotesSync.Widget.Tests;
+
+/// <summary>"Schedule meeting" against the real backend: one Notes meeting with its invitations and one CRM Event.</summary>
+[Collection(BrowserCollection.Name)]
+public class MeetingTests(BrowserFixture chromium) : IAsyncLifetime
+{
+    private SandboxWorld _world = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await SandboxWorld.StartAsync();
+        await _world.ConnectZohoAsync();
+        await _world.ConnectNotesAsync();
+    }
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_contact_picked_by_name_and_a_typed_address_are_invited_and_the_meeting_is_listed_as_scheduled()
+    {
+        // Created by the admin (the sandbox's signed-in user), so one of the admin's own contacts.
+        _world.Org.CreateRecord("Contacts", new JsonObject { ["First_Name"] = "Anneliese", ["Last_Name"] = "Zorn", ["Email"] = "anneliese@client.example" });
+        // datetime-local fields take the page's wall-clock time (Europe/Paris): three days ahead, 10:00 to 11:00.
+        var day = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var widget = await WidgetPage.OpenAsync(chromium.Browser, _world.Sandbox.WidgetUrl());
+        await widget.Role(AriaRole.Tab, "Schedule meeting").ClickAsync();
+
+        await widget.Page.GetByLabel("Subject", new() { Exact = true }).FillAsync("Contract review");
+        var participants = widget.Page.GetByLabel("Participants", new() { Exact = true });
+        await participants.PressSequentiallyAsync("Anneli");
+        var suggestion = widget.Page.GetByRole(AriaRole.Option, new() { Name = "Anneliese Zorn <anneliese@client.example>" });
+        await Expect(suggestion).ToBeVisibleAsync();
+        // The keyboard alone: down into the suggestions, Enter picks; then a typed address and Enter.
+        await participants.PressAsync("ArrowDown");
+        await widget.Page.Keyboard.PressAsync("Enter");
+        await participants.FillAsync("carl@partner.example");
+        await participants.PressAsync("Enter");
+        var chosen = widget.Page.GetByRole(AriaRole.List, new() { Name = "Chosen participants" });
+        await Expect(chosen.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await widget.Page.GetByLabel("Location", new() { Exact = true }).FillAsync("Room 4");
+        await widget.Page.GetByLabel("Start", new() { Exact = true }).FillAsync($"{day}T10:00");
+        await widget.Page.GetByLabel("End", new() { Exact = true }).FillAsync($"{day}T11:00");
+        await widget.Role(AriaRole.Button, "Schedule").ClickAsync();
+
+        await Expect(widget.Page.Locator("#meeting-form .notice")).ToContainTextAsync("invitations are sent");
+        var row = widget.Page.Locator("#meetings-list tbody tr", new() { HasText = "Contract review" });
+        await Expect(row.Locator("td[data-state]")).ToHaveAttributeAsync("data-state", "scheduled");
+        await Expect(row).ToContainTextAsync("Scheduled");
+        await Expect(row).ToContainTextAsync("Anneliese Zorn");
+        await widget.CheckScreenAsync("20-meeting-scheduled");
+
+        // Domino sent the invitations (none to the chair), and the CRM holds the Event, owned by the user, at 10:00 Paris.
+        var invitation = Assert.Single(_world.Domino.State.SentNotices);
+        Assert.Equal(["anneliese@client.example", "carl@partner.example"], invitation.Recipients.Order(StringComparer.Ordinal));
+        var crmEvent = Assert.Single(_world.Org.Records("Events"), e => e["Event_Title"] == "Contract review");
+        Assert.Equal(_world.Org.Admin.Id, crmEvent.OwnerId);
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var start = DateTimeOffset.Parse(crmEvent["Start_DateTime"]!, CultureInfo.InvariantCulture);
+        Assert.Equal($"{day}T10:00", TimeZoneInfo.ConvertTime(start, paris).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        Assert.Contains("anneliese@client.example", crmEvent["Participants"], StringComparison.Ordinal);
+        Assert.Empty(widget.ConsoleErrors);
+    }
+}
