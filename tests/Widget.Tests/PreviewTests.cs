@@ -60,6 +60,8 @@ public class PreviewTests(BrowserFixture chromium) : IAsyncLifetime
         await Expect(plan.Locator("tbody tr[data-action=createInCrm]", new() { HasText = "Nina Neu" })).ToContainTextAsync("Create in Zoho CRM");
         await widget.CheckScreenAsync("18-preview-plan");
         Assert.Empty(Writes());
+        // A preview is no sync: the last sync is still none.
+        await Expect(widget.Page.Locator("#last-sync")).ToHaveTextAsync("never");
 
         // The action filter lists only what it names.
         await widget.Page.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync("createInCrm");
@@ -76,6 +78,7 @@ public class PreviewTests(BrowserFixture chromium) : IAsyncLifetime
         await widget.CheckScreenAsync("19-preview-applied");
         Assert.Single(_world.Org.Records("Contacts"), c => c["Email"] == "nina@client.example");
         Assert.Single(_world.Org.Records("Contacts"), c => c["Email"] == "mia@client.example");
+        Assert.NotEmpty(Writes());
         using var api = await _world.ApiAsAsync();
         var runs = await api.GetFromJsonAsync<JsonArray>("/api/sync/runs");
         Assert.Equal(["succeeded", "previewed"], runs!.Select(r => (string)r!["status"]!));

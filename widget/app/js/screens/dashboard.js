@@ -51,7 +51,8 @@ export function render(container, app) {
   }
 
   function showFacts() {
-    const finished = runs.find((r) => r.finishedAt);
+    // A preview wrote nothing: the last sync is the last real run.
+    const finished = runs.find((r) => r.finishedAt && !r.preview);
     lastSync.textContent = finished ? formatDateTime(finished.finishedAt) : t("common.never");
     nextSync.textContent = settings?.autoSyncMinutes
       ? formatDateTime(nextScheduledSync(settings.autoSyncMinutes, new Date()))

@@ -22,7 +22,7 @@ export function render(container, app) {
     end: field({ name: "end", label: t("meetings.end"), control: h("input", { type: "datetime-local" }) }),
     reminderMinutes: field({ name: "reminderMinutes", label: t("meetings.reminder"), control: h("select", {},
       h("option", { value: "" }, t("meetings.reminder.none")),
-      REMINDERS.map((m) => h("option", { value: String(m), selected: m === 15 }, t("meetings.reminder.minutes", { minutes: m })))) }),
+      REMINDERS.map((m) => h("option", { value: String(m), defaultSelected: m === 15 }, t("meetings.reminder.minutes", { minutes: m })))) }),
   };
   const chips = h("ul", { class: "chips", "aria-label": t("meetings.chosen") });
   const suggestions = h("ul", { id: listId, role: "listbox", class: "suggestions", "aria-label": t("meetings.suggestions"), hidden: true });

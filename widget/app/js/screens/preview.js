@@ -120,12 +120,16 @@ function planRow(item) {
 
 function details(item) {
   const value = (v) => (v === null || v === undefined || v === "" ? t("dashboard.empty") : v);
+  const created = item.action === "createInCrm" || item.action === "createInNotes";
+  // A creation fills every field from nothing: its values fold away; an update's or a conflict's few changes show.
+  const fields = item.fields?.length
+    ? h("ul", { class: "plan-fields" }, item.fields.map((f) => h("li", {}, created
+      ? t("plan.value", { name: f.name, value: value(f.to) })
+      : t("plan.field", { name: f.name, from: value(f.from), to: value(f.to), side: t(`dashboard.side.${f.side}`) }))))
+    : null;
   return [
     item.matchedBy ? h("p", {}, t("plan.matchedBy", { key: t(`plan.key.${item.matchedBy}`) })) : null,
-    item.fields?.length
-      ? h("ul", { class: "plan-fields" }, item.fields.map((f) => h("li", {},
-        t("plan.field", { name: f.name, from: value(f.from), to: value(f.to), side: t(`dashboard.side.${f.side}`) }))))
-      : null,
+    created && fields ? h("details", {}, h("summary", {}, t("plan.values", { count: item.fields.length })), fields) : fields,
     item.winner ? h("p", {}, t("dashboard.winner", { side: t(`dashboard.side.${item.winner}`) })) : null,
   ];
 }

@@ -187,6 +187,8 @@ export default {
   "plan.key.titleStart": "the same title and start",
   "plan.key.crossReference": "the link stored in the record",
   "plan.field": "{name}: {from} → {to} (in {side})",
+  "plan.value": "{name}: {value}",
+  "plan.values": "Its values ({count} fields)",
   "plan.differences.none": "The sync did exactly what the preview listed.",
   "plan.differences.one": "1 action differs from the preview (the data changed in between).",
   "plan.differences.other": "{count} actions differ from the preview (the data changed in between).",

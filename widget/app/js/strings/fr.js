@@ -187,6 +187,8 @@ export default {
   "plan.key.titleStart": "les mêmes titre et début",
   "plan.key.crossReference": "le lien enregistré dans la fiche",
   "plan.field": "{name} : {from} → {to} (dans {side})",
+  "plan.value": "{name} : {value}",
+  "plan.values": "Ses valeurs ({count} champs)",
   "plan.differences.none": "La synchronisation a fait exactement ce que listait l'aperçu.",
   "plan.differences.one": "1 action diffère de l'aperçu (les données ont changé entre-temps).",
   "plan.differences.other": "{count} actions diffèrent de l'aperçu (les données ont changé entre-temps).",
