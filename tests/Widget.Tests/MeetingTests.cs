@@ -65,4 +65,57 @@ public class MeetingTests(BrowserFixture chromium) : IAsyncLifetime
         Assert.Contains("anneliese@client.example", crmEvent["Participants"], StringComparison.Ordinal);
         Assert.Empty(widget.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Pressing_Schedule_again_after_a_lost_answer_makes_no_second_meeting_and_Retry_completes_a_partial_one()
+    {
+        // The CRM refuses new Events until the test clears it: the meeting stays partial (in Notes only).
+        _world.Zoho.State.Faults.FailNext(1000, "/crm/v8/Events", 500, "POST");
+        var day = DateTime.UtcNow.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var widget = await WidgetPage.OpenAsync(chromium.Browser, _world.Sandbox.WidgetUrl());
+        // The first answer is lost on its way back: the server has made the meeting, the browser sees a reset connection.
+        var keys = new List<string>();
+        await widget.Page.RouteAsync("**/api/meetings", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            keys.Add(route.Request.Headers["idempotency-key"]);
+            if (keys.Count > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await route.FetchAsync();
+            await route.AbortAsync("connectionreset");
+        });
+        await widget.Role(AriaRole.Tab, "Schedule meeting").ClickAsync();
+        await widget.Page.GetByLabel("Subject", new() { Exact = true }).FillAsync("Lost answer");
+        await widget.Page.GetByLabel("Participants", new() { Exact = true }).FillAsync("carl@partner.example");
+        await widget.Page.GetByLabel("Start", new() { Exact = true }).FillAsync($"{day}T14:00");
+        await widget.Page.GetByLabel("End", new() { Exact = true }).FillAsync($"{day}T15:00");
+
+        await widget.Role(AriaRole.Button, "Schedule").ClickAsync();
+        await Expect(widget.Page.Locator("#meeting-form .notice")).ToContainTextAsync("cannot be reached");
+        await widget.Role(AriaRole.Button, "Schedule").ClickAsync();
+
+        await Expect(widget.Page.Locator("#meeting-form .notice")).ToContainTextAsync("could not be created yet");
+        var row = widget.Page.Locator("#meetings-list tbody tr", new() { HasText = "Lost answer" });
+        await Expect(row.Locator("td[data-state]")).ToHaveAttributeAsync("data-state", "partial");
+        await Expect(row).ToContainTextAsync("In Notes only");
+        await widget.CheckScreenAsync("21-meeting-partial");
+        Assert.Equal(2, keys.Count);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Single(_world.Domino.State.SentNotices);
+
+        _world.Zoho.State.Faults.Clear();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry creating the CRM event of Lost answer" }).ClickAsync();
+
+        await Expect(row.Locator("td[data-state]")).ToHaveAttributeAsync("data-state", "scheduled");
+        await Expect(widget.Page.Locator("#meeting-form .notice")).ToContainTextAsync("the CRM event is created");
+        Assert.Single(_world.Domino.State.SentNotices);
+        Assert.Single(_world.Org.Records("Events"), e => e["Event_Title"] == "Lost answer");
+    }
 }
