@@ -44,11 +44,12 @@ export function previewPlan(app, run, { onApply }) {
     rows.replaceChildren();
     say(message, "");
     try {
-      cursor.total = (await fetchPage(action || null, 1)).total;
+      // Filtered by action, the one query's total is the view's; else the unfiltered plan's total is.
+      if (!action) cursor.total = (await fetchPage(null, 1)).total;
       if (mine !== generation) return;
       await loadMore(mine);
     } catch (error) {
-      if (mine === generation) say(message, explain(error), "error");
+      if (mine === generation) say(message, explain(error, "startError"), "error");
     }
   }
 
@@ -58,6 +59,7 @@ export function previewPlan(app, run, { onApply }) {
       const action = cursor.segments[cursor.segment];
       const answer = await fetchPage(action, cursor.page);
       if (mine !== generation) return;
+      if (cursor.segments.length === 1) cursor.total = answer.total;
       // The unfiltered pages also hold the first actions, which are already shown above.
       const items = action === null ? answer.items.filter((i) => !FIRST.includes(i.action)) : answer.items;
       rows.append(...items.map(planRow));
@@ -72,7 +74,7 @@ export function previewPlan(app, run, { onApply }) {
     cursor.shown += added;
     summary.textContent = cursor.total
       ? t("plan.showing", { shown: cursor.shown, total: cursor.total })
-      : t("plan.empty");
+      : t(actionFilter.control.value || moduleFilter.control.value ? "plan.emptyFilter" : "plan.empty");
     table.hidden = cursor.total === 0;
     more.hidden = cursor.segment >= cursor.segments.length;
   }
@@ -89,7 +91,7 @@ export function previewPlan(app, run, { onApply }) {
     try {
       await loadMore(generation);
     } catch (error) {
-      say(message, explain(error), "error");
+      say(message, explain(error, "startError"), "error");
     } finally {
       more.disabled = false;
     }

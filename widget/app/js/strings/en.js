@@ -167,6 +167,7 @@ export default {
   "plan.col.details": "Details",
   "plan.showing": "Showing {shown} of {total} planned actions.",
   "plan.empty": "No action planned: both sides already agree.",
+  "plan.emptyFilter": "No planned action matches these filters.",
   "plan.more": "Show more",
   "plan.none": "—",
   "plan.unnamed": "(no name)",

@@ -167,6 +167,7 @@ export default {
   "plan.col.details": "Détails",
   "plan.showing": "{shown} actions prévues affichées sur {total}.",
   "plan.empty": "Aucune action prévue : les deux côtés sont déjà d'accord.",
+  "plan.emptyFilter": "Aucune action prévue ne correspond à ces filtres.",
   "plan.more": "Afficher plus",
   "plan.none": "—",
   "plan.unnamed": "(sans nom)",
