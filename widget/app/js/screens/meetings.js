@@ -188,7 +188,7 @@ export function render(container, app) {
         h("td", {}, `${formatDateTime(m.start)} – ${formatDateTime(m.end)}`),
         h("td", {}, (m.participants ?? []).map((p) => p.name || p.email).join(", ")),
         h("td", { dataset: { state: m.state } }, t(`meetings.state.${m.state}`),
-          m.state === "partial" && m.error ? h("p", { class: "hint" }, t("meetings.partialReason", { reason: m.error.message || m.error.code })) : null,
+          m.state === "partial" && m.error ? h("p", { class: "hint" }, t("meetings.partialReason", { reason: crmFailure(m.error) })) : null,
           m.state === "partial" ? retryButton(m) : null)))));
   }
 
@@ -201,7 +201,7 @@ export function render(container, app) {
       try {
         const done = await app.api.post(`/api/meetings/${encodeURIComponent(meeting.meetingId)}/retry`);
         if (done?.state === "scheduled") say(message, t("meetings.retried", { subject: meeting.subject }), "success");
-        else say(message, t("meetings.stillPartial", { reason: done?.error?.message || "" }), "error");
+        else say(message, t("meetings.stillPartial", { reason: done?.error ? crmFailure(done.error) : "" }), "error");
         await loadList();
       } catch (error) {
         busy(button, false);
@@ -212,6 +212,11 @@ export function render(container, app) {
   }
 
   loadList();
+}
+
+/** Why the CRM event is missing: the widget's words for a code it knows (as a run's error), else the server's. */
+function crmFailure(error) {
+  return has(`runError.${error.code}`) ? t(`runError.${error.code}`)[0] : error.message || error.code;
 }
 
 /**
