@@ -2,20 +2,22 @@ import { ApiError, explain } from "../api.js";
 import { busy, h, replace, say, status } from "../dom.js";
 import { formatDateTime, t } from "../i18n.js";
 import { openSettings } from "./settings.js";
+import { previewPlan } from "./preview.js";
 import { countsTable, runDetails, totals } from "./run-report.js";
 
 const POLL_MS = 1000;
 const ACTIVE = new Set(["queued", "running"]);
 
 /**
- * The dashboard: Start sync, the running sync's progress and live counts, then what it did; the last and the next
- * sync; the history of runs, each of which can be opened.
+ * The dashboard: Start sync and Preview, the running sync's progress and live counts, then what it did (or, for a
+ * preview, what it would do, with Apply); the last and the next sync; the history of runs, each of which can be opened.
  */
 export function render(container, app) {
   const message = status();
   const lastSync = h("dd", { id: "last-sync" });
   const nextSync = h("dd", { id: "next-sync" });
   const start = h("button", { type: "button", class: "primary", id: "start-sync" }, t("dashboard.start"));
+  const preview = h("button", { type: "button", class: "secondary", id: "preview-sync" }, t("dashboard.preview"));
   const current = h("section", { id: "current-run", class: "card", "aria-live": "polite", "aria-busy": "false" });
   const history = h("section", { id: "history", class: "card", "aria-labelledby": "history-title" });
 
@@ -25,7 +27,7 @@ export function render(container, app) {
       h("dl", { class: "facts" },
         h("div", {}, h("dt", {}, t("dashboard.lastSync")), lastSync),
         h("div", {}, h("dt", {}, t("dashboard.nextSync")), nextSync)),
-      start),
+      h("div", { class: "actions" }, start, preview)),
     message,
     current,
     history);
@@ -49,7 +51,8 @@ export function render(container, app) {
   }
 
   function showFacts() {
-    const finished = runs.find((r) => r.finishedAt);
+    // A preview wrote nothing: the last sync is the last real run.
+    const finished = runs.find((r) => r.finishedAt && !r.preview);
     lastSync.textContent = finished ? formatDateTime(finished.finishedAt) : t("common.never");
     nextSync.textContent = settings?.autoSyncMinutes
       ? formatDateTime(nextScheduledSync(settings.autoSyncMinutes, new Date()))
@@ -73,13 +76,15 @@ export function render(container, app) {
     }
     current.setAttribute("aria-busy", "false");
     start.disabled = false;
-    replace(current, runDetails(run));
+    preview.disabled = false;
+    replace(current, runDetails(run), run.status === "previewed" ? previewPlan(app, run, { onApply: applyPreview }) : null);
     // A run that just ended changes the history and the last sync time.
     if (runs.find((r) => r.runId === runId)?.status !== run.status) await refreshHistory();
   }
 
   function showProgress(run) {
     start.disabled = true;
+    preview.disabled = true;
     current.setAttribute("aria-busy", "true");
     const { done, total } = run.progress;
     const bar = h("progress", {
@@ -87,7 +92,7 @@ export function render(container, app) {
       "aria-valuetext": t("dashboard.progress", { done, total }),
     });
     replace(current,
-      h("h3", { id: "progress-label" }, run.status === "queued" ? t("dashboard.queued") : t("dashboard.running")),
+      h("h3", { id: "progress-label" }, t(progressHeading(run))),
       bar,
       h("p", { class: "progress-text" }, t("dashboard.progress", { done, total })),
       Object.keys(run.modules ?? {}).length ? countsTable(run.modules) : null);
@@ -120,16 +125,17 @@ export function render(container, app) {
         }))));
   }
 
-  async function startSync() {
+  /** Starts a run (Start sync), a preview (Preview, body {preview: true}) or a preview's real run (Apply), then follows it. */
+  async function begin(button, call) {
     say(message, "");
-    busy(start, true, t("dashboard.starting"));
+    busy(button, true, t("dashboard.starting"));
     try {
-      const { runId } = await app.api.post("/api/sync/runs");
-      busy(start, false);
+      const { runId } = await call();
+      busy(button, false);
       await refreshHistory();
       await showRun(runId);
     } catch (error) {
-      busy(start, false);
+      busy(button, false);
       if (error instanceof ApiError && error.code === "sync-running") {
         say(message, t("dashboard.alreadyRunning"), "info");
         await refreshHistory();
@@ -140,10 +146,21 @@ export function render(container, app) {
     }
   }
 
-  // As on the help page, the first Start sync goes through the Sync settings; later ones start at once.
+  const startSync = () => begin(start, () => app.api.post("/api/sync/runs"));
+  const startPreview = () => begin(preview, () => app.api.post("/api/sync/runs", { preview: true }));
+  function applyPreview(runId, button) {
+    return begin(button, () => app.api.post(`/api/sync/runs/${encodeURIComponent(runId)}/apply`));
+  }
+
+  // As on the help page, the first Start sync goes through the Sync settings; later ones start at once. A first
+  // Preview also needs the settings (what to sync, which way), but saving them only previews.
   start.addEventListener("click", () => {
     if (runs.length) startSync();
     else openSettings(app, { firstRun: true, onSaved: startSync });
+  });
+  preview.addEventListener("click", () => {
+    if (runs.length) startPreview();
+    else openSettings(app, { onSaved: startPreview });
   });
 
   load();
@@ -151,6 +168,12 @@ export function render(container, app) {
     left = true;
     clearTimeout(timer);
   };
+}
+
+function progressHeading(run) {
+  const queued = run.status === "queued";
+  if (run.preview) return queued ? "dashboard.previewQueued" : "dashboard.previewRunning";
+  return queued ? "dashboard.queued" : "dashboard.running";
 }
 
 /**

@@ -1,14 +1,14 @@
 import { ApiError, explain } from "../api.js";
 import { busy, field, h, replace, say, showFieldError, status, uid } from "../dom.js";
-import { formatDateTime, t } from "../i18n.js";
+import { formatDateTime, has, t } from "../i18n.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const REMINDERS = [5, 10, 15, 30, 60];
 
 /**
  * Schedule meeting (api.md "Meetings"): subject, participants picked from the user's CRM contacts or typed as
- * addresses, location, start, end, reminder; the meeting list below with each meeting's state. A server without
- * the meetings API answers 404: the screen then says so instead of failing.
+ * addresses, location, start, end, reminder; the meeting list below with each meeting's state, and Retry for one the
+ * CRM did not take yet. A server without the meetings API answers 404: the screen then says so instead of failing.
  */
 export function render(container, app) {
   const participants = [];
@@ -22,7 +22,7 @@ export function render(container, app) {
     end: field({ name: "end", label: t("meetings.end"), control: h("input", { type: "datetime-local" }) }),
     reminderMinutes: field({ name: "reminderMinutes", label: t("meetings.reminder"), control: h("select", {},
       h("option", { value: "" }, t("meetings.reminder.none")),
-      REMINDERS.map((m) => h("option", { value: String(m), selected: m === 15 }, t("meetings.reminder.minutes", { minutes: m })))) }),
+      REMINDERS.map((m) => h("option", { value: String(m), defaultSelected: m === 15 }, t("meetings.reminder.minutes", { minutes: m })))) }),
   };
   const chips = h("ul", { class: "chips", "aria-label": t("meetings.chosen") });
   const suggestions = h("ul", { id: listId, role: "listbox", class: "suggestions", "aria-label": t("meetings.suggestions"), hidden: true });
@@ -38,7 +38,9 @@ export function render(container, app) {
   container.append(h("section", { class: "card", "aria-labelledby": "meetings-title" },
     h("h2", { id: "meetings-title" }, t("meetings.title")), form), list);
 
-  // One key per meeting being typed: a repeated submit after a lost answer creates nothing new (api.md).
+  // One key per meeting being typed: pressing Schedule again after a failure (a lost answer, a refusal fixed) sends
+  // the same key, so the server creates nothing twice (README "Scheduling a meeting"); a scheduled meeting's next
+  // one gets a new key.
   let idempotencyKey = crypto.randomUUID();
 
   function renderChips() {
@@ -66,15 +68,36 @@ export function render(container, app) {
     if (text.length < 2 || text.includes("@")) return closeSuggestions();
     searchTimer = setTimeout(async () => {
       const found = await searchContacts(app, text);
+      if (f.participants.control.value.trim() !== text) return;
+      const pick = (c) => addParticipant({ email: c.email, name: c.name, crmContactId: c.id });
       replace(suggestions, found.filter((c) => c.email).map((c) => h("li", {
         role: "option", tabindex: "-1", class: "option",
-        onclick: () => addParticipant({ email: c.email, name: c.name, crmContactId: c.crmContactId }),
-        onkeydown: (e) => { if (e.key === "Enter") { e.preventDefault(); addParticipant({ email: c.email, name: c.name, crmContactId: c.crmContactId }); } },
+        onclick: () => pick(c),
+        onkeydown: (e) => optionKey(e, () => pick(c)),
       }, `${c.name} <${c.email}>`)));
       suggestions.hidden = !suggestions.children.length;
       f.participants.control.setAttribute("aria-expanded", String(!suggestions.hidden));
     }, 250);
   });
+  // Up and down move between the suggestions, Enter picks one, Escape goes back to the field.
+  function optionKey(event, pick) {
+    const option = event.currentTarget;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      pick();
+      f.participants.control.focus();
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      option.nextElementSibling?.focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      (option.previousElementSibling ?? f.participants.control).focus();
+    } else if (event.key === "Escape") {
+      closeSuggestions();
+      f.participants.control.focus();
+    }
+  }
+
   f.participants.control.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" && !suggestions.hidden) {
       event.preventDefault();
@@ -108,7 +131,8 @@ export function render(container, app) {
     const instant = (value) => (value ? new Date(value).toISOString() : null);
     const body = {
       subject: f.subject.control.value.trim(),
-      participants,
+      // A picked contact goes by its CRM id (the server reads its address from the CRM), a typed one by its address.
+      participants: participants.map((p) => (p.crmContactId ? { crmContactId: p.crmContactId, name: p.name } : { email: p.email })),
       location: f.location.control.value.trim() || null,
       start: instant(f.start.control.value),
       end: instant(f.end.control.value),
@@ -140,7 +164,8 @@ export function render(container, app) {
       }
       return say(message, t("common.fixFields"), "error");
     }
-    say(message, explain(error, "connect"), "error");
+    // Domino's refusals (422) read as on the connect screen; the meeting's own codes have their words here.
+    say(message, explain(error, has(`meetings.${error?.code}`) ? "meetings" : "connect"), "error");
   }
 
   async function loadList() {
@@ -162,19 +187,25 @@ export function render(container, app) {
         h("td", {}, m.subject),
         h("td", {}, `${formatDateTime(m.start)} – ${formatDateTime(m.end)}`),
         h("td", {}, (m.participants ?? []).map((p) => p.name || p.email).join(", ")),
-        h("td", {}, t(`meetings.state.${m.state}`), m.state === "partial" ? retryButton(m) : null)))));
+        h("td", { dataset: { state: m.state } }, t(`meetings.state.${m.state}`),
+          m.state === "partial" && m.error ? h("p", { class: "hint" }, t("meetings.partialReason", { reason: crmFailure(m.error) })) : null,
+          m.state === "partial" ? retryButton(m) : null)))));
   }
 
   function retryButton(meeting) {
-    const button = h("button", { type: "button", class: "secondary small" }, t("meetings.retry"));
+    const button = h("button", { type: "button", class: "secondary small", "aria-label": t("meetings.retryLabel", { subject: meeting.subject }) },
+      t("meetings.retry"));
     button.addEventListener("click", async () => {
-      busy(button, true, t("meetings.retry"));
+      busy(button, true, t("meetings.retrying"));
+      say(message, "");
       try {
-        await app.api.post(`/api/meetings/${encodeURIComponent(meeting.meetingId)}/retry`);
+        const done = await app.api.post(`/api/meetings/${encodeURIComponent(meeting.meetingId)}/retry`);
+        if (done?.state === "scheduled") say(message, t("meetings.retried", { subject: meeting.subject }), "success");
+        else say(message, t("meetings.stillPartial", { reason: done?.error ? crmFailure(done.error) : "" }), "error");
         await loadList();
       } catch (error) {
         busy(button, false);
-        say(message, explain(error), "error");
+        say(message, explain(error, "meetings"), "error");
       }
     });
     return button;
@@ -183,18 +214,20 @@ export function render(container, app) {
   loadList();
 }
 
+/** Why the CRM event is missing: the widget's words for a code it knows (as a run's error), else the server's. */
+function crmFailure(error) {
+  return has(`runError.${error.code}`) ? t(`runError.${error.code}`)[0] : error.message || error.code;
+}
+
 /**
- * The user's CRM contacts whose name or e-mail contains the text (api.md's picker call). A server without it answers
- * 404: the CRM's own search through the SDK (zoho.md §6) stands in, which may also list colleagues' contacts.
+ * The user's own CRM contacts whose name or e-mail contains the text, 20 at most (GET /api/crm/contacts): only
+ * their own, as the server checks again when the meeting is scheduled. A refused search suggests nothing; the user
+ * can still type an address.
  */
 async function searchContacts(app, text) {
   try {
-    return await app.api.get(`/api/crm/contacts?search=${encodeURIComponent(text)}`);
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404) return [];
-    const answer = await ZOHO.CRM.API.searchRecord({ Entity: "Contacts", Type: "word", Query: text }).catch(() => null);
-    return (answer?.data ?? []).slice(0, 20).map((c) => ({
-      crmContactId: c.id, name: c.Full_Name ?? [c.First_Name, c.Last_Name].filter(Boolean).join(" "), email: c.Email,
-    }));
+    return (await app.api.get(`/api/crm/contacts?search=${encodeURIComponent(text)}`)) ?? [];
+  } catch {
+    return [];
   }
 }

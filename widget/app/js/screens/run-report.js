@@ -1,5 +1,6 @@
 import { h } from "../dom.js";
 import { formatDateTime, has, t } from "../i18n.js";
+import { differencesText } from "./preview.js";
 
 const MODULES = ["contacts", "tasks", "events"];
 
@@ -17,14 +18,21 @@ export function totals(modules) {
   return sum;
 }
 
-/** One finished run: its status, a failed run's error in words with what to do, the counts, conflicts, failures. */
+/**
+ * One finished run: its status, a failed run's error in words with what to do, how many actions differed from the
+ * preview it applied, the counts (a preview's: what a run would do), conflicts, failures.
+ */
 export function runDetails(run) {
+  const previewed = run.status === "previewed";
   return [
-    h("h3", { id: "run-title" }, t("dashboard.runOf", { when: formatDateTime(run.startedAt ?? run.queuedAt) })),
+    h("h3", { id: "run-title" }, t(run.preview ? "dashboard.previewOf" : "dashboard.runOf", { when: formatDateTime(run.startedAt ?? run.queuedAt) })),
     h("p", { class: `run-status status-${run.status}`, id: "run-status" },
       `${t(`dashboard.status.${run.status}`)} (${t(`dashboard.trigger.${run.trigger}`)})`),
     run.error ? runError(run.error) : null,
-    Object.keys(run.modules ?? {}).length ? countsTable(run.modules) : null,
+    typeof run.differencesFromPreview === "number"
+      ? h("p", { class: "notice notice-info", id: "preview-differences" }, differencesText(run.differencesFromPreview))
+      : null,
+    Object.keys(run.modules ?? {}).length ? countsTable(run.modules, previewed ? t("dashboard.previewCaption") : undefined) : null,
     run.conflicts?.length ? conflicts(run.conflicts) : null,
     run.failures?.length ? failures(run.failures) : null,
   ];
@@ -41,7 +49,7 @@ function runError(error) {
 }
 
 /** Per module, one row per direction with its created/updated/deleted, and the module's other counts once. */
-export function countsTable(modules) {
+export function countsTable(modules, caption = t("dashboard.countsCaption")) {
   const columns = ["created", "updated", "deleted", "unchanged", "skippedPrivate", "conflicts", "failed"];
   const rows = MODULES.filter((m) => modules[m]).flatMap((module) => {
     const counts = modules[module];
@@ -57,7 +65,7 @@ export function countsTable(modules) {
     ];
   });
   return h("table", { class: "table counts", id: "run-counts" },
-    h("caption", {}, t("dashboard.countsCaption")),
+    h("caption", {}, caption),
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, t("dashboard.col.module")),
       h("th", { scope: "col" }, t("dashboard.col.direction")),
