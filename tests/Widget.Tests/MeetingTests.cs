@@ -24,7 +24,7 @@ public class MeetingTests(BrowserFixture chromium) : IAsyncLifetime
     public async Task A_contact_picked_by_name_and_a_typed_address_are_invited_and_the_meeting_is_listed_as_scheduled()
     {
         // Created by the admin (the sandbox's signed-in user), so one of the admin's own contacts.
-        _world.Org.CreateRecord("Contacts", new JsonObject { ["First_Name"] = "Anneliese", ["Last_Name"] = "Zorn", ["Email"] = "anneliese@client.example" });
+        var anneliese = _world.Org.CreateRecord("Contacts", new JsonObject { ["First_Name"] = "Anneliese", ["Last_Name"] = "Zorn", ["Email"] = "anneliese@client.example" });
         // datetime-local fields take the page's wall-clock time (Europe/Paris): three days ahead, 10:00 to 11:00.
         var day = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var widget = await WidgetPage.OpenAsync(chromium.Browser, _world.Sandbox.WidgetUrl());
@@ -62,7 +62,9 @@ public class MeetingTests(BrowserFixture chromium) : IAsyncLifetime
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var start = DateTimeOffset.Parse(crmEvent["Start_DateTime"]!, CultureInfo.InvariantCulture);
         Assert.Equal($"{day}T10:00", TimeZoneInfo.ConvertTime(start, paris).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
-        Assert.Contains("anneliese@client.example", crmEvent["Participants"], StringComparison.Ordinal);
+        // Anneliese is one of the CRM's contacts: she takes part as that contact; Carl by his address.
+        Assert.Contains($"\"participant\":\"{anneliese.Id}\"", crmEvent["Participants"], StringComparison.Ordinal);
+        Assert.Contains("carl@partner.example", crmEvent["Participants"], StringComparison.Ordinal);
         Assert.Empty(widget.ConsoleErrors);
     }
 
