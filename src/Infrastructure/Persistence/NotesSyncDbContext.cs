@@ -10,7 +10,8 @@ namespace NotesSync.Infrastructure.Persistence;
 
 /// <summary>
 /// The one database of NotesSync. Provider-neutral by design: each provider has a subclass only so that it can
-/// keep its own migrations (<see cref="SqliteNotesSyncDbContext"/>, <see cref="SqlServerNotesSyncDbContext"/>).
+/// keep its own migrations (<see cref="SqliteNotesSyncDbContext"/>, <see cref="SqlServerNotesSyncDbContext"/>,
+/// <see cref="PostgresNotesSyncDbContext"/>).
 /// </summary>
 public abstract class NotesSyncDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
@@ -45,6 +46,12 @@ public sealed class SqliteNotesSyncDbContext(DbContextOptions<SqliteNotesSyncDbC
 }
 
 public sealed class SqlServerNotesSyncDbContext(DbContextOptions<SqlServerNotesSyncDbContext> options) : NotesSyncDbContext(options);
+
+/// <summary>
+/// PostgreSQL, the shared database that runs where SQL Server cannot. Npgsql stores a DateTimeOffset as
+/// <c>timestamp with time zone</c> and accepts only UTC offsets, which is every instant NotesSync keeps.
+/// </summary>
+public sealed class PostgresNotesSyncDbContext(DbContextOptions<PostgresNotesSyncDbContext> options) : NotesSyncDbContext(options);
 
 internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
