@@ -17,6 +17,9 @@ internal static class PersistenceRoundTrips
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The same instant as Domino gives it, in its server's offset (Paris, in winter).</summary>
+    private static readonly DateTimeOffset NotesTime = Now.ToOffset(TimeSpan.FromHours(1));
+
     public static async Task TwoChangesOfOneAccountAtOnceCannotBothWin(TestDatabase database)
     {
         await using (var seed = database.Scope())
@@ -86,7 +89,8 @@ internal static class PersistenceRoundTrips
 
     /// <summary>
     /// A run's links saved the way a run saves them, a batch at a time: new links, then a changed one, a removed one
-    /// and its replacement sharing its Notes id in one batch; a change made from a stale copy is refused.
+    /// and its replacement sharing its Notes id in one batch; a change made from a stale copy is refused. Domino's
+    /// times keep their instant whatever offset they came in.
     /// </summary>
     public static async Task LinksSavedABatchAtATime(TestDatabase database)
     {
@@ -109,6 +113,7 @@ internal static class PersistenceRoundTrips
         Assert.Equal("crm-a2", saved["UNID-A"].CrmId);
         Assert.Equal(Contact("UNID-B", "crm-b", "Durand").Fingerprints, saved["UNID-B"].Fingerprints);
         Assert.Equal(Now.AddHours(1), saved["UNID-B"].SyncedAt);
+        Assert.Equal(NotesTime, saved["UNID-C"].NotesModifiedAt);
 
         var staleB = stale.Single(l => l.NotesUnid == "UNID-B");
         staleB.Resynced(Fields("Bernard"), Now.AddHours(2), Now.AddHours(2), Now.AddHours(2));
@@ -117,8 +122,9 @@ internal static class PersistenceRoundTrips
         Assert.Equal(Now.AddHours(1), (await LoadAsync(database)).Single(l => l.NotesUnid == "UNID-B").SyncedAt);
     }
 
+    /// <summary>A link as a run makes it, with Domino's time in its server's offset.</summary>
     private static RecordLink Contact(string unid, string crmId, string lastName) =>
-        RecordLink.Link("org-1", "u1", SyncModule.Contacts, unid, crmId, Fields(lastName), Now, Now, Now);
+        RecordLink.Link("org-1", "u1", SyncModule.Contacts, unid, crmId, Fields(lastName), NotesTime, Now, Now);
 
     private static Dictionary<string, string?> Fields(string lastName) => new() { ["lastName"] = lastName, ["email"] = "x@acme.example" };
 

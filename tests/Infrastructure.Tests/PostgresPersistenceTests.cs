@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace NotesSync.Infrastructure.Tests;
 
 /// <summary>
-/// NotesSync on a real PostgreSQL server (<see cref="TestDatabase.PostgresVariable"/>), each test on a database of
+/// NotesSync on a real PostgreSQL server (<see cref="TestPostgres.Variable"/>), each test on a database of
 /// its own: the migrations build the schema from nothing, and the round trips SQLite proves hold here too.
 /// </summary>
 public class PostgresPersistenceTests

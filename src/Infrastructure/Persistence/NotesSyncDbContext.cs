@@ -49,9 +49,17 @@ public sealed class SqlServerNotesSyncDbContext(DbContextOptions<SqlServerNotesS
 
 /// <summary>
 /// PostgreSQL, the shared database that runs where SQL Server cannot. Npgsql stores a DateTimeOffset as
-/// <c>timestamp with time zone</c> and accepts only UTC offsets, which is every instant NotesSync keeps.
+/// <c>timestamp with time zone</c>, an instant without its offset, and refuses to write one whose offset is not
+/// zero; Domino's times carry the server's offset, so instants are written as UTC (what SQLite's ticks keep too).
 /// </summary>
-public sealed class PostgresNotesSyncDbContext(DbContextOptions<PostgresNotesSyncDbContext> options) : NotesSyncDbContext(options);
+public sealed class PostgresNotesSyncDbContext(DbContextOptions<PostgresNotesSyncDbContext> options) : NotesSyncDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+}
 
 internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+internal sealed class ToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(), v => v);
