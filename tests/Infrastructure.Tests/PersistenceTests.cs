@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Common;
-using NotesSync.Domain.Accounts;
-using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 using NotesSync.Infrastructure.Persistence;
 
