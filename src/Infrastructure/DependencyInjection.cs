@@ -51,7 +51,11 @@ public static class DependencyInjection
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
             services.AddDbContext<NotesSyncDbContext, SqlServerNotesSyncDbContext>(
                 o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+            services.AddDbContext<NotesSyncDbContext, PostgresNotesSyncDbContext>(
+                o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
         else
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite or SqlServer.");
+            throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is not supported: use Sqlite, SqlServer or Postgres.");
     }
 }

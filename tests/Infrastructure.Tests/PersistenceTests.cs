@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Common;
-using NotesSync.Domain.Accounts;
-using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
 using NotesSync.Infrastructure.Persistence;
 
@@ -18,37 +16,14 @@ public class PersistenceTests
     public async Task Two_requests_changing_the_same_account_at_once_cannot_both_win()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using (var seed = database.Scope())
-            await seed.ServiceProvider.GetRequiredService<IRepository<SyncAccount>>().AddAsync(
-                SyncAccount.Install("org-1", "Acme", new ZohoUser("1", "ann@acme.example", "Ann"), 2, "cipher", Now));
-
-        await using var first = database.Scope();
-        await using var second = database.Scope();
-        var firstRepo = first.ServiceProvider.GetRequiredService<IRepository<SyncAccount>>();
-        var secondRepo = second.ServiceProvider.GetRequiredService<IRepository<SyncAccount>>();
-        var a = await firstRepo.FirstOrDefaultAsync(new AccountByOrg("org-1"));
-        var b = await secondRepo.FirstOrDefaultAsync(new AccountByOrg("org-1"));
-
-        // Two admins each give the last seat to someone else.
-        a!.AddUser(new ZohoUser("2", "bob@acme.example", "Bob"), Now);
-        b!.AddUser(new ZohoUser("3", "cy@acme.example", "Cy"), Now);
-        await firstRepo.SaveChangesAsync();
-
-        await Assert.ThrowsAsync<PersistenceConflictException>(() => secondRepo.SaveChangesAsync());
-        await using var check = database.Scope();
-        Assert.Equal(2, await database.Context(check).LicensedUsers.CountAsync());
+        await PersistenceRoundTrips.TwoChangesOfOneAccountAtOnceCannotBothWin(database);
     }
 
     [Fact]
     public async Task The_database_allows_one_active_run_per_user()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var scope = database.Scope();
-        var runs = scope.ServiceProvider.GetRequiredService<IRepository<SyncRun>>();
-        await runs.AddAsync(SyncRun.Queue("org-1", "u1", RunTrigger.Manual, Now));
-
-        await Assert.ThrowsAsync<PersistenceConflictException>(
-            () => runs.AddAsync(SyncRun.Queue("org-1", "u1", RunTrigger.Scheduled, Now)));
+        await PersistenceRoundTrips.OneActiveRunPerUser(database);
     }
 
     [Fact]
@@ -75,36 +50,14 @@ public class PersistenceTests
     public async Task Value_objects_and_run_reports_survive_a_round_trip()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var run = SyncRun.Queue("org-1", "u1", RunTrigger.Manual, Now);
-        run.Start(Now);
-        run.Count(SyncModule.Contacts, c => c with { ToCrm = c.ToCrm with { Created = 3 }, SkippedPrivate = 1 });
-        run.RecordConflict(new ConflictEntry(SyncModule.Contacts, "UNID", "crm-1", SyncSide.Crm,
-            [new ConflictField("lastName", "Dupont", "Durand")], new Dictionary<string, string?> { ["lastName"] = "Dupont" }));
-        run.RecordFailure(new RecordFailure(SyncModule.Tasks, SyncSide.Notes, "UNID2", "too-long", "Subject too long"));
-        var profile = SyncProfile.Create("org-1", "u1");
-        profile.ChangeSettings(SyncSettings.Create(true, true, true, EventRange.FromLastMonth,
-            SyncDirection.CrmToNotes, ConflictWinner.Notes, 30).Value);
-        profile.ConnectNotes(NotesConnection.Create("https://mail.acme.example", "Ann Dupont", "mail/ann.nsf", "cipher", Now));
+        await PersistenceRoundTrips.ValueObjectsAndRunReports(database);
+    }
 
-        await using (var scope = database.Scope())
-        {
-            var db = database.Context(scope);
-            db.AddRange(run, profile);
-            await db.SaveChangesAsync();
-        }
-
-        await using var read = database.Scope();
-        var loadedRun = await database.Context(read).SyncRuns.SingleAsync();
-        var loadedProfile = await database.Context(read).Profiles.SingleAsync();
-        Assert.Equal(3, loadedRun.Modules[SyncModule.Contacts].ToCrm.Created);
-        Assert.Equal(1, loadedRun.Modules[SyncModule.Contacts].SkippedPrivate);
-        Assert.Equal("Durand", Assert.Single(Assert.Single(loadedRun.Conflicts).Fields).CrmValue);
-        Assert.Equal("too-long", Assert.Single(loadedRun.Failures).Code);
-        Assert.Equal(RunStatus.Running, loadedRun.Status);
-        Assert.Equal(Now, loadedRun.StartedAt);
-        Assert.Equal(SyncDirection.CrmToNotes, loadedProfile.Settings.Direction);
-        Assert.Equal(30, loadedProfile.Settings.AutoSyncMinutes);
-        Assert.Equal("mail/ann.nsf", loadedProfile.Notes!.MailFile);
+    [Fact]
+    public async Task A_runs_links_saved_a_batch_at_a_time_read_back_and_a_stale_change_is_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await PersistenceRoundTrips.LinksSavedABatchAtATime(database);
     }
 
     [Fact]
@@ -127,6 +80,19 @@ public class PersistenceTests
         var script = db.GetInfrastructure().GetRequiredService<IMigrator>().GenerateScript();
         Assert.Contains("CREATE TABLE [SyncAccounts]", script, StringComparison.Ordinal);
         Assert.Contains("WHERE [ActiveUserKey] IS NOT NULL", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Postgres_migrations_match_the_model_and_script_without_a_server()
+    {
+        var options = new DbContextOptionsBuilder<PostgresNotesSyncDbContext>()
+            .UseNpgsql("Host=unused;Database=notessync").Options;
+        using var db = new PostgresNotesSyncDbContext(options);
+
+        Assert.False(db.Database.HasPendingModelChanges());
+        var script = db.GetInfrastructure().GetRequiredService<IMigrator>().GenerateScript();
+        Assert.Contains("CREATE TABLE \"SyncAccounts\"", script, StringComparison.Ordinal);
+        Assert.Contains("timestamp with time zone", script, StringComparison.Ordinal);
     }
 
     [Fact]

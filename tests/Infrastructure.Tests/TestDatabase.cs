@@ -7,28 +7,47 @@ using NotesSync.Infrastructure.Persistence;
 
 namespace NotesSync.Infrastructure.Tests;
 
-/// <summary>A real SQLite file with every migration applied, wired the way the host wires Infrastructure.</summary>
+/// <summary>
+/// A real database wired the way the host wires Infrastructure: a SQLite file, or a PostgreSQL database of its own
+/// created on the server <see cref="TestPostgres.Variable"/> names (and dropped afterwards).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"notessync-{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
+    private readonly Func<Task> _drop;
 
-    private TestDatabase()
+    private TestDatabase(string provider, string connectionString, Func<Task> drop)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:NotesSync"] = $"Data Source={_path}",
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:NotesSync"] = connectionString,
         }).Build();
         _services = new ServiceCollection().AddLogging().AddInfrastructure(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _drop = drop;
     }
 
+    /// <summary>A SQLite file with every migration applied.</summary>
     public static async Task<TestDatabase> CreateAsync()
     {
-        var database = new TestDatabase();
-        await using var scope = database.Scope();
-        await scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>().Database.MigrateAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"notessync-{Guid.NewGuid():N}.db");
+        var database = new TestDatabase("Sqlite", $"Data Source={path}", () =>
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+            return Task.CompletedTask;
+        });
+        await database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>An empty PostgreSQL database of its own; with <paramref name="migrate"/>, every migration applied.</summary>
+    public static async Task<TestDatabase> CreatePostgresAsync(bool migrate = true)
+    {
+        var postgres = await TestPostgres.CreateAsync();
+        var database = new TestDatabase("Postgres", postgres.ConnectionString, async () => await postgres.DisposeAsync());
+        if (migrate) await database.MigrateAsync();
         return database;
     }
 
@@ -36,10 +55,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public NotesSyncDbContext Context(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>();
 
+    public async Task MigrateAsync()
+    {
+        await using var scope = Scope();
+        await Context(scope).Database.MigrateAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        await _drop();
     }
 }

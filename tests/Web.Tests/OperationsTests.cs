@@ -37,12 +37,22 @@ public class OperationsTests
         Assert.Contains("Database:Provider is not set", refused.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Outside_development_the_host_refuses_in_memory_jobs_on_a_database_several_nodes_share()
+    [Theory]
+    [InlineData("SqlServer")]
+    [InlineData("Postgres")]
+    public async Task Outside_development_the_host_refuses_in_memory_jobs_on_a_database_several_nodes_share(string provider)
     {
-        var refused = await StartRefusedAsync(new() { ["Database:Provider"] = "SqlServer", ["Jobs:Storage"] = "InMemory" });
+        var refused = await StartRefusedAsync(new() { ["Database:Provider"] = provider, ["Jobs:Storage"] = "InMemory" });
 
-        Assert.Contains("Jobs:Storage is InMemory on a SQL Server database", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Jobs:Storage is InMemory on a shared database ({provider})", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_host_refuses_Postgres_jobs_on_another_database()
+    {
+        var refused = await StartRefusedAsync(new() { ["Database:Provider"] = "SqlServer", ["Jobs:Storage"] = "Postgres" });
+
+        Assert.Contains("Jobs:Storage is Postgres but Database:Provider is not", refused.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

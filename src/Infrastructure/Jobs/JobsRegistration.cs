@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +12,9 @@ namespace NotesSync.Infrastructure.Jobs;
 internal static class JobsRegistration
 {
     /// <summary>
-    /// Hangfire's storage (<c>Jobs:Storage</c>): in memory for the embedded default, SQL Server for production, where
-    /// every node's workers share one queue. The worker itself is the web host's to start.
+    /// Hangfire's storage (<c>Jobs:Storage</c>): in memory for the embedded default, SQL Server or PostgreSQL for
+    /// production, where every node's workers share one queue in the database (its own schema, <c>hangfire</c>, beside
+    /// NotesSync's tables). The worker itself is the web host's to start.
     /// </summary>
     public static void AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,8 +27,10 @@ internal static class JobsRegistration
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(5),
             }),
+            "POSTGRES" => PostgresStorage(configuration.GetConnectionString("NotesSync")),
             "INMEMORY" => new Hangfire.InMemory.InMemoryStorage(),
-            _ => throw new InvalidOperationException($"Jobs:Storage '{kind}' is not supported: use InMemory or SqlServer."),
+            _ => throw new InvalidOperationException(
+                $"Jobs:Storage '{kind}' is not supported: use InMemory, SqlServer or Postgres."),
         };
         // Hangfire's default activator is the process-wide JobActivator.Current, which every host's configuration sets
         // in turn: with several hosts in one process (the functional tests run many at once), a host could take
@@ -47,5 +52,15 @@ internal static class JobsRegistration
         services.AddTransient<SyncJobs>();
         services.AddSingleton<ISyncJobQueue, HangfireSyncJobQueue>();
         services.AddSingleton<ISyncScheduler, HangfireSyncScheduler>();
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string? connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }

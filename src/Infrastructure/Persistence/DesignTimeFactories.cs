@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerNotesSyncDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerNotesSyncDbContext>().UseSqlServer("Server=.;Database=NotesSync;Trusted_Connection=True").Options);
 }
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNotesSyncDbContext>
+{
+    public PostgresNotesSyncDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresNotesSyncDbContext>().UseNpgsql("Host=localhost;Database=notessync").Options);
+}

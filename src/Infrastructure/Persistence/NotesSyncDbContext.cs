@@ -10,7 +10,8 @@ namespace NotesSync.Infrastructure.Persistence;
 
 /// <summary>
 /// The one database of NotesSync. Provider-neutral by design: each provider has a subclass only so that it can
-/// keep its own migrations (<see cref="SqliteNotesSyncDbContext"/>, <see cref="SqlServerNotesSyncDbContext"/>).
+/// keep its own migrations (<see cref="SqliteNotesSyncDbContext"/>, <see cref="SqlServerNotesSyncDbContext"/>,
+/// <see cref="PostgresNotesSyncDbContext"/>).
 /// </summary>
 public abstract class NotesSyncDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
@@ -46,5 +47,19 @@ public sealed class SqliteNotesSyncDbContext(DbContextOptions<SqliteNotesSyncDbC
 
 public sealed class SqlServerNotesSyncDbContext(DbContextOptions<SqlServerNotesSyncDbContext> options) : NotesSyncDbContext(options);
 
+/// <summary>
+/// PostgreSQL, the shared database that runs where SQL Server cannot. Npgsql stores a DateTimeOffset as
+/// <c>timestamp with time zone</c>, an instant without its offset, and refuses to write one whose offset is not
+/// zero; Domino's times carry the server's offset, so instants are written as UTC (what SQLite's ticks keep too).
+/// </summary>
+public sealed class PostgresNotesSyncDbContext(DbContextOptions<PostgresNotesSyncDbContext> options) : NotesSyncDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+}
+
 internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+internal sealed class ToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(), v => v);

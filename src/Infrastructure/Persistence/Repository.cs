@@ -139,6 +139,7 @@ internal static class Saves
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
         SqlException sql => sql.Number is 2601 or 2627,                            // duplicate key in a unique index or constraint
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }

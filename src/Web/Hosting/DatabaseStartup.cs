@@ -7,7 +7,7 @@ using NotesSync.Infrastructure.Security;
 namespace NotesSync.Web.Hosting;
 
 /// <summary>
-/// Migrations and start-up. A shared database (SQL Server) is migrated once per deployment by the host's own
+/// Migrations and start-up. A shared database (SQL Server, PostgreSQL) is migrated once per deployment by the host's own
 /// command, <c>dotnet NotesSync.Web.dll migrate</c>, with the host's configuration; its nodes never migrate it, so
 /// two nodes starting at once do not race on the schema. SQLite, the embedded single-node default, is migrated
 /// by the host as it starts.

@@ -24,16 +24,20 @@ public static class ProductionSettings
 
         var database = configuration["Database:Provider"];
         if (string.IsNullOrWhiteSpace(database))
-            problems.Add("Database:Provider is not set: choose SqlServer (a database the nodes share) or Sqlite (one node, a local file).");
+            problems.Add("Database:Provider is not set: choose SqlServer or Postgres (a database the nodes share) "
+                + "or Sqlite (one node, a local file).");
 
         // A node cannot see another node's in-memory queue, so it cannot count them. What it can see is the database:
-        // a SQLite file is local to one node, while SQL Server is how several nodes share one. In-memory jobs on SQL
-        // Server would give each node its own queue and its own copy of every schedule (each user synced once per node).
+        // a SQLite file is local to one node, while SQL Server and PostgreSQL are how several nodes share one. In-memory
+        // jobs on a shared database would give each node its own queue and its own copy of every schedule (each user
+        // synced once per node).
         var jobs = configuration["Jobs:Storage"] ?? "InMemory";
-        if (IsNamed(jobs, "InMemory") && IsNamed(database, "SqlServer"))
-            problems.Add("Jobs:Storage is InMemory on a SQL Server database, which several nodes may share: set Jobs:Storage to SqlServer.");
-        if (IsNamed(jobs, "SqlServer") && !IsNamed(database, "SqlServer"))
-            problems.Add("Jobs:Storage is SqlServer but Database:Provider is not: the job storage uses the same connection string.");
+        if (IsNamed(jobs, "InMemory") && (IsNamed(database, "SqlServer") || IsNamed(database, "Postgres")))
+            problems.Add($"Jobs:Storage is InMemory on a shared database ({database}), which several nodes may share: "
+                + $"set Jobs:Storage to {database}.");
+        foreach (var shared in (string[])["SqlServer", "Postgres"])
+            if (IsNamed(jobs, shared) && !IsNamed(database, shared))
+                problems.Add($"Jobs:Storage is {shared} but Database:Provider is not: the job storage uses the same connection string.");
         return problems;
     }
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace NotesSync.Web.Tests;
+
+/// <summary>
+/// The host on a real PostgreSQL database (<see cref="TestPostgres.Variable"/>) with its jobs in the same database:
+/// a shared database is migrated by the <c>migrate</c> command, never by a node, and a sync runs from the queue.
+/// </summary>
+public class PostgresHostTests
+{
+    [PostgresFact]
+    public async Task A_node_refuses_an_unmigrated_database_and_after_the_migrate_command_runs_syncs_from_the_PostgreSQL_queue()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:NotesSync"] = database.ConnectionString,
+            ["Jobs:Storage"] = "Postgres",
+        };
+        await using (var unmigrated = new NotesSyncApp())
+        {
+            foreach (var (key, value) in settings) unmigrated.Settings[key] = value;
+            var refused = Assert.ThrowsAny<Exception>(() => unmigrated.CreateClient());
+            Assert.Contains("run `dotnet NotesSync.Web.dll migrate` once", refused.ToString(), StringComparison.Ordinal);
+        }
+
+        await MigrateAsync(settings);
+        await using var h = await SyncHarness.StartAsync(settings: settings);
+        await h.SettingsAsync("twoWay", tasks: false);
+        h.AddNotesContact("Zoë", "Dupont", "zoe@example.fr");
+        h.AddCrmContact("Jörg", "Müller", "jorg@example.de");
+
+        var first = await h.SyncAsync();
+        var second = await h.SyncAsync();
+
+        SyncHarness.AssertStatus("succeeded", first);
+        Assert.Equal((1, 1), (SyncHarness.Count(first, "contacts", "toCrm.created"), SyncHarness.Count(first, "contacts", "toNotes.created")));
+        SyncHarness.AssertStatus("succeeded", second);
+        Assert.Equal((0, 0), (SyncHarness.Count(second, "contacts", "toCrm.created"), SyncHarness.Count(second, "contacts", "toNotes.created")));
+        Assert.Equal(2, h.CrmContacts.Count);
+        Assert.Equal(2, h.NotesDocuments("Person").Count);
+    }
+
+    /// <summary>Runs the host's own <c>migrate</c> command, as a deployment does, with <paramref name="settings"/>.</summary>
+    private static async Task MigrateAsync(Dictionary<string, string> settings)
+    {
+        var hostDll = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { hostDll, "migrate" },
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DataProtection__CertificatePath"] = KeyRingCertificate.Path;
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.True(process.ExitCode == 0, $"migrate exited {process.ExitCode}: {await output}{await errors}");
+        Assert.Contains("Database migrated", await output, StringComparison.Ordinal);
+    }
+}
