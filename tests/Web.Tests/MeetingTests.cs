@@ -166,5 +166,12 @@ public class MeetingTests : IAsyncLifetime
         Assert.Equal(["anna@client.example"], (picked ?? []).Select(c => c.GetProperty("email").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(_h.Domino.State.GetEvents(SyncHarness.MailFile));
+
+        // Typed, the colleague's contact's address is invited as an address: the CRM Event does not name their record.
+        var typed = await ScheduleAsync(Meeting(new { email = "anne@other.example" }));
+        Assert.Equal(HttpStatusCode.Created, typed.StatusCode);
+        var participant = Assert.Single(JsonNode.Parse(Assert.Single(_h.Org.Records("Events"))["Participants"]!)!.AsArray())!;
+        Assert.Equal(("email", "anne@other.example"), ((string?)participant["type"], (string?)participant["Email"]));
+        Assert.DoesNotContain(theirs.Id, participant.ToJsonString(), StringComparison.Ordinal);
     }
 }

@@ -91,7 +91,9 @@ public interface ICrmRecords
         string orgId, SyncModule module, string ownerId, IReadOnlyList<CrmWrite> records, CancellationToken ct);
 
     /// <summary>Updates the values given (and the cross-reference), at most 100 a call; one result per record, in order.</summary>
-    Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct);
+    /// <param name="userId">The CRM user whose records these are (an event's attendees are matched among their contacts).</param>
+    Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(
+        string orgId, SyncModule module, string userId, IReadOnlyList<CrmWrite> records, CancellationToken ct);
 
     Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
 }

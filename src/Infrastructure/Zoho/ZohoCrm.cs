@@ -92,6 +92,10 @@ public interface IZohoCrm
 
     Task<Result<IReadOnlyList<ZohoWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct);
 
-    /// <summary>The contact id of each address a CRM contact has, keyed by the address (events' participants).</summary>
-    Task<Result<IReadOnlyDictionary<string, string>>> FindContactsByEmailAsync(string orgId, IReadOnlyCollection<string> emails, CancellationToken ct);
+    /// <summary>
+    /// The contact id of each address one of <paramref name="ownerId"/>'s CRM contacts has, keyed by the address (events'
+    /// participants: the user's own contacts, as everything the user's sync touches).
+    /// </summary>
+    Task<Result<IReadOnlyDictionary<string, string>>> FindContactsByEmailAsync(
+        string orgId, string ownerId, IReadOnlyCollection<string> emails, CancellationToken ct);
 }

@@ -54,7 +54,7 @@ internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, Mo
         foreach (var batch in linker.UnstampedCrmRecords.Chunk(Batch))
         {
             await ctx.EnsureStillCurrentAsync(ct);
-            var stamp = await ctx.Crm.UpdateAsync(ctx.OrgId, module.Module,
+            var stamp = await ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, ctx.UserId,
                 [.. batch.Select(c => new CrmWrite(c.CrmId, new Dictionary<string, string?>(), NotesUnid: c.Unid))], ct);
             if (stamp.IsFailure) return stamp.Error!;
         }
@@ -69,7 +69,7 @@ internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, Mo
     /// </summary>
     public async Task<Result<bool>> UpdateOneAsync(PlannedPair planned, CancellationToken ct)
     {
-        var written = await ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, [ToWrite(planned, planned.Pair.CrmId)], ct);
+        var written = await ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, ctx.UserId, [ToWrite(planned, planned.Pair.CrmId)], ct);
         if (written.IsFailure) return written.Error!;
         if (written.Value is not [var result]) return Result.Success(false);
         Warn(planned.Pair, result);
@@ -96,7 +96,7 @@ internal sealed class CrmWriter(SyncModuleDefinition module, SyncContext ctx, Mo
     private Task<Result<IReadOnlyList<CrmWriteResult>>> SendAsync(Kind kind, PlannedPair[] batch, CancellationToken ct) => kind switch
     {
         Kind.Create => ctx.Crm.CreateAsync(ctx.OrgId, module.Module, ctx.UserId, [.. batch.Select(p => ToWrite(p, null))], ct),
-        Kind.Update => ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, [.. batch.Select(p => ToWrite(p, p.Pair.CrmId))], ct),
+        Kind.Update => ctx.Crm.UpdateAsync(ctx.OrgId, module.Module, ctx.UserId, [.. batch.Select(p => ToWrite(p, p.Pair.CrmId))], ct),
         _ => ctx.Crm.DeleteAsync(ctx.OrgId, module.Module, [.. batch.Select(p => p.Pair.CrmId)], ct),
     };
 

@@ -67,11 +67,12 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
     /// </summary>
     public Task<Result<IReadOnlyList<CrmWriteResult>>> CreateAsync(
         string orgId, SyncModule module, string ownerId, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
-        WriteAsync(orgId, module, records, ownerId, module == SyncModule.Contacts ? zoho.UpsertByNotesUnidAsync : zoho.CreateAsync, ct);
+        WriteAsync(orgId, module, records, ownerId, ownerId, module == SyncModule.Contacts ? zoho.UpsertByNotesUnidAsync : zoho.CreateAsync, ct);
 
     /// <summary>Updates leave the owner alone: the record is already the user's.</summary>
-    public Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
-        WriteAsync(orgId, module, records, ownerId: null, zoho.UpdateAsync, ct);
+    public Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(
+        string orgId, SyncModule module, string userId, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
+        WriteAsync(orgId, module, records, newOwnerId: null, userId, zoho.UpdateAsync, ct);
 
     public async Task<Result<IReadOnlyList<CrmWriteResult>>> DeleteAsync(string orgId, SyncModule module, IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -87,7 +88,7 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
     /// order given: a record whose company could not be made an Account fails alone, without a call.
     /// </summary>
     private async Task<Result<IReadOnlyList<CrmWriteResult>>> WriteAsync(
-        string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, string? ownerId, Send send, CancellationToken ct)
+        string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, string? newOwnerId, string userId, Send send, CancellationToken ct)
     {
         var translation = ZohoModuleTranslation.For(module);
         var pickLists = await PickListsAsync(orgId, module, ct);
@@ -104,11 +105,11 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
                 continue;
             }
 
-            sent.Add((i, new ZohoWrite(records[i].Id, fields, NotesUnid: records[i].NotesUnid, OwnerId: ownerId), shortened));
+            sent.Add((i, new ZohoWrite(records[i].Id, fields, NotesUnid: records[i].NotesUnid, OwnerId: newOwnerId), shortened));
         }
 
         if (module == SyncModule.Events
-            && await ZohoEventParticipants.ResolveAsync(zoho, orgId, sent.Select(s => s.Write), ct) is { IsFailure: true } unresolved)
+            && await ZohoEventParticipants.ResolveAsync(zoho, orgId, userId, sent.Select(s => s.Write), ct) is { IsFailure: true } unresolved)
             return unresolved.Error!;
         if (sent.Count > 0)
         {

@@ -4,14 +4,14 @@ using NotesSync.Domain.Common;
 namespace NotesSync.Infrastructure.Zoho.Modules;
 
 /// <summary>
-/// An attendee whose address is one of the CRM's contacts is written as that contact (<c>{"type":"contact",
+/// An attendee whose address is one of the user's own CRM contacts is written as that contact (<c>{"type":"contact",
 /// "participant":id}</c>), any other address as an e-mail participant: one lookup for every event of a batch.
 /// </summary>
 internal static class ZohoEventParticipants
 {
     private const string Participants = "Participants";
 
-    public static async Task<Result> ResolveAsync(IZohoCrm zoho, string orgId, IEnumerable<ZohoWrite> writes, CancellationToken ct)
+    public static async Task<Result> ResolveAsync(IZohoCrm zoho, string orgId, string userId, IEnumerable<ZohoWrite> writes, CancellationToken ct)
     {
         var lists = writes.Select(w => w.Fields).OfType<Dictionary<string, string?>>()
             .Where(f => f.GetValueOrDefault(Participants) is { Length: > 2 })
@@ -20,7 +20,7 @@ internal static class ZohoEventParticipants
             .Select(p => p["Email"]?.GetValue<string>()).OfType<string>().ToList();
         if (emails.Count == 0) return Result.Success();
 
-        var contacts = await zoho.FindContactsByEmailAsync(orgId, emails, ct);
+        var contacts = await zoho.FindContactsByEmailAsync(orgId, userId, emails, ct);
         if (contacts.IsFailure) return contacts.Error!;
         foreach (var (fields, list) in lists)
         {

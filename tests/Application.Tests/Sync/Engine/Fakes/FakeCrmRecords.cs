@@ -111,7 +111,7 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock, string owner) : ICrmR
         });
 
     public Task<Result<IReadOnlyList<CrmWriteResult>>> UpdateAsync(
-        string orgId, SyncModule module, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
+        string orgId, SyncModule module, string userId, IReadOnlyList<CrmWrite> records, CancellationToken ct) =>
         WriteAll($"update {records.Count}", records.Count, (index, at) =>
         {
             var write = records[index];
