@@ -2,6 +2,7 @@ using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
 using NotesSync.Application.Notes;
 using NotesSync.Application.Sync;
+using NotesSync.Application.Sync.Engine;
 using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Common;
 using NotesSync.Domain.Links;
@@ -91,7 +92,7 @@ public sealed class MeetingScheduler(
     {
         var found = await crm.FindAsync(meeting.OrgId, SyncModule.Events, new CrmLookup([key]), ct);
         if (found.IsFailure) return found.Error!;
-        return Result.Success(found.Value.FirstOrDefault(r => r.OwnerId == meeting.UserId && r.NotesUnid == key));
+        return Result.Success(found.Value.FirstOrDefault(r => ColleagueRecords.IsOwnedBy(r, meeting.UserId) && r.NotesUnid == key));
     }
 
     /// <summary>
@@ -121,8 +122,8 @@ public sealed class MeetingScheduler(
     private static Dictionary<string, string?> ValuesOf(Meeting meeting) => new()
     {
         [EventModule.Title] = meeting.Subject,
-        [EventModule.Start] = meeting.Start.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        [EventModule.End] = meeting.End.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        [EventModule.Start] = EventModule.InstantText(meeting.Start),
+        [EventModule.End] = EventModule.InstantText(meeting.End),
         [EventModule.AllDay] = "false",
         [EventModule.Location] = meeting.Location,
         [EventModule.Reminder] = meeting.ReminderMinutes?.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -15,24 +15,30 @@ namespace NotesSync.Application.Sync.Engine;
 public sealed class RunPlan(IRepository<PlannedAction> actions)
 {
     private int _position;
-    private Dictionary<string, string>? _preview;
+    private Dictionary<string, (SyncModule Module, string Action)>? _preview;
     private int _differences;
 
     public async Task RecordAsync(SyncRun run, SyncModuleDefinition module, IReadOnlyList<PlannedPair> planned, CancellationToken ct)
     {
-        var described = planned.Select(p => Describe(run, module, p)).OfType<PlannedAction>().ToList();
+        var described = new List<PlannedAction>();
+        foreach (var decided in planned)
+            if (Describe(run, module, decided, _position) is { } action)
+            {
+                described.Add(action);
+                _position++;
+            }
+
         if (described.Count > 0) await actions.AddRangeAsync(described, ct);
     }
 
     public async Task CompareAsync(SyncRun run, SyncModuleDefinition module, IReadOnlyList<PlannedPair> planned, CancellationToken ct)
     {
         _preview ??= (await actions.ListAsync(new PlanOfRun(run.OrgId, run.AppliesPreview!.Value), ct))
+            .GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.First().Module, g.First().Action), StringComparer.Ordinal);
+        var mine = planned.Select(p => Describe(run, module, p, position: 0)).OfType<PlannedAction>()
             .GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Action, StringComparer.Ordinal);
-        var mine = planned.Select(p => Describe(run, module, p)).OfType<PlannedAction>()
-            .GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Action, StringComparer.Ordinal);
-        var prefix = $"{module.Module}|";
-        _differences += mine.Count(m => !_preview.TryGetValue(m.Key, out var was) || was != m.Value)
-            + _preview.Keys.Count(k => k.StartsWith(prefix, StringComparison.Ordinal) && !mine.ContainsKey(k));
+        _differences += mine.Count(m => !_preview.TryGetValue(m.Key, out var was) || was.Action != m.Value)
+            + _preview.Count(p => p.Value.Module == module.Module && !mine.ContainsKey(p.Key));
         run.DifferedFromPreview(_differences);
     }
 
@@ -40,7 +46,7 @@ public sealed class RunPlan(IRepository<PlannedAction> actions)
     /// The action a pair's decision is, or null when it does nothing a user would want listed (unchanged, gone from
     /// both sides, forbidden by the direction).
     /// </summary>
-    private PlannedAction? Describe(SyncRun run, SyncModuleDefinition module, PlannedPair planned)
+    private static PlannedAction? Describe(SyncRun run, SyncModuleDefinition module, PlannedPair planned, int position)
     {
         var pair = planned.Pair;
         var notes = (pair.NotesId, pair.Notes is { } n ? module.DisplayNameOf(n.Values) : null);
@@ -59,7 +65,7 @@ public sealed class RunPlan(IRepository<PlannedAction> actions)
             SyncPlanItem.StopSyncing stop => Skipped(stop.Reason),
             _ => null,
         };
-        return what is { } w ? PlannedAction.Of(run, _position++, module.Module, w.Action, notes, crm, w.MatchedBy, w.Fields, w.Winner) : null;
+        return what is { } w ? PlannedAction.Of(run, position, module.Module, w.Action, notes, crm, w.MatchedBy, w.Fields, w.Winner) : null;
     }
 
     private static (string, string?, IReadOnlyList<PlannedField>, SyncSide?)? Skipped(SkipReason reason) => reason switch

@@ -122,7 +122,7 @@ public sealed class EventModule(EventWindow window) : SyncModuleDefinition
     private string? Time(string? text, bool allDay, bool endOfDay)
     {
         if (!TryInstant(text, out var instant)) return null;
-        if (!allDay) return instant.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture);
+        if (!allDay) return InstantText(instant);
 
         if (text!.Trim().Length == 10)
             return DayBoundary(DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture), endOfDay, window.Zone);
@@ -133,6 +133,9 @@ public sealed class EventModule(EventWindow window) : SyncModuleDefinition
         if (endOfDay && local.TimeOfDay == TimeSpan.Zero) day = day.AddDays(-1);
         return DayBoundary(day, endOfDay, window.Zone);
     }
+
+    /// <summary>A timed event's start or end in the canonical form: the instant in UTC, to the second.</summary>
+    public static string InstantText(DateTimeOffset instant) => instant.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The user's midnight of <paramref name="day"/>, or the last second of it.</summary>
     public static string DayBoundary(DateOnly day, bool endOfDay, TimeZoneInfo zone)

@@ -12,7 +12,6 @@ namespace NotesSync.Infrastructure.Domino.Modules;
 /// </summary>
 internal static class NotesEventValues
 {
-    private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const string DateFormat = "yyyy-MM-dd";
 
     public static Dictionary<string, string?> From(NotesEvent e) => new(StringComparer.Ordinal)
@@ -72,7 +71,7 @@ internal static class NotesEventValues
 
     private static string Text(NotesEventTime time) => time.AllDay
         ? time.Instant.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture)
-        : time.Instant.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture);
+        : InstantText(time.Instant);
 
     /// <summary>The first ten characters of an all-day value are its day (the canonical form keeps the user's date there).</summary>
     private static NotesEventTime? Time(string? text, bool allDay)
