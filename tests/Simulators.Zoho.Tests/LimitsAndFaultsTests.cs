@@ -50,6 +50,26 @@ public sealed class LimitsAndFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_control_api_tells_each_orgs_peak_in_flight_and_429s_and_starts_them_again_on_request()
+    {
+        using var control = new ZohoApi(_simulator.BaseUri.ToString().TrimEnd('/'));
+        await control.PutAsync($"_simulator/orgs/{_org.Id}/limits", new JsonObject { ["concurrencyLimit"] = 2 });
+        _org.HoldCallsUntilInFlight(3);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _api.GetAsync("crm/v8/Contacts?fields=Last_Name&per_page=5")));
+
+        var stats = (await control.GetAsync("_simulator/stats")).Json!.AsArray().Single(o => o!["orgId"].Str() == _org.Id)!;
+        var reset = (await control.PutAsync($"_simulator/orgs/{_org.Id}/limits", new JsonObject { ["resetStatistics"] = true })).Json!;
+
+        var refused = responses.Count(r => r.Status == HttpStatusCode.TooManyRequests);
+        Assert.True(refused > 0);
+        Assert.Equal(2, stats["concurrencyLimit"]!.GetValue<int>());
+        Assert.True(stats["peakInFlight"]!.GetValue<int>() > 2);
+        Assert.Equal(refused, stats["concurrencyRejections"]!.GetValue<int>());
+        Assert.Equal(0, reset["peakInFlight"]!.GetValue<int>());
+        Assert.Equal(0, reset["concurrencyRejections"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Exhausted_credits_answer_429_with_no_credits_remaining_and_half_used_credits_show_the_header()
     {
         _org.DailyCreditLimit = 4;
