@@ -19,40 +19,42 @@ public sealed class ZohoLimitAcrossNodesTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, string?> SharedLimit = new() { ["Zoho:ConcurrencyScope"] = "Deployment" };
 
-    [Fact]
-    public Task Two_nodes_syncing_one_organisations_users_at_once_never_have_more_calls_in_flight_than_its_limit() =>
-        TwoNodesSyncAsync(postgres: null);
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    public Task Nodes_syncing_one_organisations_users_at_once_never_have_more_calls_in_flight_than_its_limit(int nodes) =>
+        NodesSyncAsync(nodes, postgres: null);
 
     [PostgresFact]
     public async Task Two_nodes_on_one_PostgreSQL_database_never_have_more_calls_of_one_organisation_in_flight_than_its_limit()
     {
         await using var database = await TestPostgres.CreateAsync();
-        await TwoNodesSyncAsync(database.ConnectionString);
+        await NodesSyncAsync(2, database.ConnectionString);
     }
 
-    private async Task TwoNodesSyncAsync(string? postgres)
+    private async Task NodesSyncAsync(int nodes, string? postgres)
     {
         await using var host = await ZohoCrmHost.StartAsync(maxConcurrencyPerOrg: Limit, settings: SharedLimit, postgres: postgres,
             simulator: new ZohoSimulatorOptions { ConcurrencyRetryAfter = null, Latency = TimeSpan.FromMilliseconds(10) });
         host.Org.Seed(new ZohoSeedSpec { Contacts = 450 });
         await host.ConnectAsync();
-        var second = host.AddNode();
-        await host.Crm.PrepareAsync(host.OrgId, default);
-        await host.Resolve<IZohoCrm>(second).PrepareAsync(host.OrgId, default);
+        var all = new List<IServiceProvider> { host.Services };
+        while (all.Count < nodes) all.Add(host.AddNode());
+        foreach (var node in all) await host.Resolve<IZohoCrm>(node).PrepareAsync(host.OrgId, default);
         host.Org.ConcurrencyLimit = Limit;
         host.Org.ResetStatistics();
-        // Accepted calls are held until the limit is reached, so both nodes crowd in whatever the machine's speed,
+        // Accepted calls are held until the limit is reached, so the nodes crowd in whatever the machine's speed,
         // and a call past the limit arrives while they are held, to be seen (and refused) rather than slip between two.
         host.Org.HoldCallsUntilInFlight(Limit);
 
-        var syncs = new[] { host.Services, second }
+        var syncs = all
             .SelectMany((node, n) => Enumerable.Range(0, UsersPerNode).Select(u => SyncAsync(host.Resolve<IZohoCrm>(node), host.OrgId, $"n{n}u{u}")))
             .ToList();
         var outcomes = await Task.WhenAll(syncs);
 
-        output.WriteLine($"limit {Limit}, 2 nodes x {UsersPerNode} users: peak in flight {host.Org.PeakInFlight}, 429s {host.Org.ConcurrencyRejections}");
+        output.WriteLine($"limit {Limit}, {nodes} nodes x {UsersPerNode} users: peak in flight {host.Org.PeakInFlight}, 429s {host.Org.ConcurrencyRejections}");
         Assert.All(outcomes, o => Assert.True(o.IsSuccess, o.Error?.Message));
-        Assert.Equal(2 * UsersPerNode * TasksPerUser, host.Org.CountRecords("Tasks"));
+        Assert.Equal(nodes * UsersPerNode * TasksPerUser, host.Org.CountRecords("Tasks"));
         Assert.Equal(Limit, host.Org.PeakInFlight);
         Assert.Equal(0, host.Org.ConcurrencyRejections);
         Assert.Equal(0, await HeldSlotsAsync(host));
