@@ -57,7 +57,7 @@ public sealed class ZohoLimitAcrossNodesTests(ITestOutputHelper output)
         Assert.Equal(nodes * UsersPerNode * TasksPerUser, host.Org.CountRecords("Tasks"));
         Assert.Equal(Limit, host.Org.PeakInFlight);
         Assert.Equal(0, host.Org.ConcurrencyRejections);
-        Assert.Equal(0, await HeldSlotsAsync(host));
+        await Eventually.HoldsAsync(async () => await HeldSlotsAsync(host) == 0, "every call slot is free once the calls are over");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ZohoLimitAcrossNodesTests(ITestOutputHelper output)
         Assert.True(read.IsSuccess, read.Error?.Message);
         var first = Assert.Single(host.Calls("GET", "/crm/v8/Contacts"));
         Assert.True(first.At >= killedAt + lease, $"the read went out at {first.At:O}, before the killed node's lease ran out at {killedAt + lease:O}");
-        Assert.Equal(0, await HeldSlotsAsync(host));
+        await Eventually.HoldsAsync(async () => await HeldSlotsAsync(host) == 0, "every call slot is free once the calls are over");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ZohoLimitAcrossNodesTests(ITestOutputHelper output)
 
         Assert.Equal("zoho-throttled", read.Error?.Code);
         Assert.Equal(1 + 3, host.Org.ConcurrencyRejections);
-        Assert.Equal(0, await HeldSlotsAsync(host));
+        await Eventually.HoldsAsync(async () => await HeldSlotsAsync(host) == 0, "every call slot is free once the calls are over");
     }
 
     [Fact]
