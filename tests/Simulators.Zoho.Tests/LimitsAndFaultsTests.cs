@@ -89,6 +89,32 @@ public sealed class LimitsAndFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_call_is_charged_as_zoho_md_says_a_list_page_one_credit_the_deleted_list_two_a_write_one_per_ten_records()
+    {
+        async Task<(int Credits, ZohoResponse Answer)> Charged(Func<Task<ZohoResponse>> call)
+        {
+            var before = _org.CreditsUsed;
+            var answer = await call();
+            return (_org.CreditsUsed - before, answer);
+        }
+        var later = DateTimeOffset.UtcNow.AddMinutes(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await Charged(() => _api.GetAsync("crm/v8/Contacts?fields=Last_Name&per_page=200"));
+        var notModified = await Charged(() => _api.GetAsync("crm/v8/Contacts?fields=Last_Name", ("If-Modified-Since", later)));
+        var deleted = await Charged(() => _api.GetAsync("crm/v8/Contacts/deleted?type=all"));
+        var inserted = await Charged(() => _api.PostAsync("crm/v8/Contacts", Json.Data(Enumerable.Range(1, 25).Select(i => Json.Contact($"Batch {i}")))));
+        var ids = inserted.Answer.Data.Select(d => d!["details"]!["id"].Str()!).ToList();
+        var updated = await Charged(() => _api.PutAsync("crm/v8/Contacts",
+            Json.Data(ids.Take(10).Select(id => new JsonObject { ["id"] = id, ["Title"] = "Buyer" }))));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotModified, HttpStatusCode.NoContent, HttpStatusCode.Created, HttpStatusCode.OK),
+            (page.Answer.Status, notModified.Answer.Status, deleted.Answer.Status, inserted.Answer.Status, updated.Answer.Status));
+        Assert.Equal(25, ids.Count);
+        // A 304 is a list call like any other (zoho.md does not exempt it): one credit.
+        Assert.Equal((1, 1, 2, 3, 1), (page.Credits, notModified.Credits, deleted.Credits, inserted.Credits, updated.Credits));
+    }
+
+    [Fact]
     public async Task Injected_server_errors_hit_the_next_matching_calls_only()
     {
         _simulator.State.Faults.FailNext(1, "/crm/v8/Contacts*", 500);

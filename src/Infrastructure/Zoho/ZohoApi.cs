@@ -11,6 +11,9 @@ namespace NotesSync.Infrastructure.Zoho;
 /// <summary>One CRM answer, read whole (a page is at most 200 records).</summary>
 internal sealed record ZohoResponse(HttpStatusCode Status, string Body)
 {
+    /// <summary>The answer's Date header: the CRM's own clock when it answered, to the second.</summary>
+    public DateTimeOffset? Date { get; init; }
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Body);
 
     public JsonElement Json() => IsEmpty ? default : JsonDocument.Parse(Body).RootElement;
@@ -53,7 +56,7 @@ internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoCon
                 try
                 {
                     using var answer = await http.SendAsync(request, ct);
-                    response = new ZohoResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(ct));
+                    response = new ZohoResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(ct)) { Date = answer.Headers.Date };
                     if (answer.StatusCode == HttpStatusCode.TooManyRequests && CreditsGone(answer)) return ZohoApiErrors.CreditsExhausted;
                     retryAfter = answer.Headers.RetryAfter?.Delta
                         ?? (answer.Headers.RetryAfter?.Date is { } date ? date - clock.GetUtcNow() : null);
