@@ -19,6 +19,7 @@ internal static class JobsRegistration
     public static void AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new RunTimeLimit(configuration.GetValue("Sync:MaxRunDuration", RunTimeLimit.Default.MaxDuration)));
+        services.AddSingleton(new AbandonedRunGrace(configuration.GetValue("Sync:AbandonedRunGrace", AbandonedRunGrace.Default.Running)));
         var kind = configuration["Jobs:Storage"] ?? "InMemory";
         JobStorage storage = kind.ToUpperInvariant() switch
         {
