@@ -1,0 +1,29 @@
+namespace NotesSync.MultiNode.Tests;
+
+/// <summary>What each user finds in their mail file and, as owner, in the CRM: every record once, on both sides.</summary>
+internal static class Records
+{
+    /// <summary>
+    /// Every contact (by e-mail) and to-do (by subject) given to the user on either side is in both their mail file and
+    /// the CRM, exactly once: no run, interrupted or not, on whichever node, wrote one twice.
+    /// </summary>
+    public static void AssertEachOnceOnBothSides(Cluster cluster, SyncUser user)
+    {
+        var notesContacts = cluster.Domino.State.GetDocuments(user.MailFile, "Person").Select(d => d.Text("MailAddress"));
+        var notesTasks = cluster.Domino.State.GetDocuments(user.MailFile, "Task").Select(d => d.Text("Subject"));
+        var crmContacts = user.Organisation.Org.Records("Contacts").Where(r => r.OwnerId == user.UserId).Select(r => r["Email"] ?? "");
+        var crmTasks = user.Organisation.Org.Records("Tasks").Where(r => r.OwnerId == user.UserId).Select(r => r["Subject"] ?? "");
+        AssertSame(user.Emails, notesContacts, $"{user}'s contacts in Notes");
+        AssertSame(user.Emails, crmContacts, $"{user}'s contacts in the CRM");
+        AssertSame(user.Subjects, notesTasks, $"{user}'s to-dos in Notes");
+        AssertSame(user.Subjects, crmTasks, $"{user}'s tasks in the CRM");
+    }
+
+    private static void AssertSame(IEnumerable<string> expected, IEnumerable<string> found, string what)
+    {
+        var sortedFound = found.Order(StringComparer.Ordinal).ToList();
+        var duplicates = sortedFound.GroupBy(f => f).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToList();
+        Assert.True(duplicates.Count == 0, $"{what}: duplicates {string.Join(", ", duplicates)}");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), sortedFound);
+    }
+}
