@@ -40,6 +40,9 @@ public sealed class ExecuteSyncRunHandler(
         }
 
         await SaveEndAsync(run);
+        // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
+        if (run.Status is RunStatus.Succeeded or RunStatus.PartiallySucceeded)
+            await heartbeat.MarkUserSyncedAsync(run.OrgId, run.UserId, CancellationToken.None);
         return Unit.Value;
     }
 
@@ -60,8 +63,6 @@ public sealed class ExecuteSyncRunHandler(
             }
 
             run.Finish(clock.GetUtcNow());
-            // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
-            if (!run.IsPreview) account!.MarkUserSynced(run.UserId);
             return true;
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
