@@ -88,7 +88,7 @@ internal sealed class Organisation : IDisposable
     {
         for (var i = 0; i < count; i++)
         {
-            var (inNotes, inCrm) = ($"notes.{tag}.{i}@u{user.Number}.{user.OrgId}.example", $"crm.{tag}.{i}@u{user.Number}.{user.OrgId}.example");
+            var (inNotes, inCrm) = ($"notes.{tag}.{i}{Tail(user)}", $"crm.{tag}.{i}{Tail(user)}");
             cluster.Domino.State.AddContact(user.MailFile, new ContactSpec { FirstName = $"Nora{i}", LastName = $"Notes {tag} {user.Number}", Email = inNotes });
             user.Organisation.Org.CreateRecord("Contacts", new JsonObject
             {
@@ -98,12 +98,15 @@ internal sealed class Organisation : IDisposable
         }
         for (var i = 0; i < count / 2; i++)
         {
-            var (inNotes, inCrm) = ($"Notes to-do {tag} {i} of {user.Number}", $"CRM task {tag} {i} of {user.Number}");
+            var (inNotes, inCrm) = ($"Notes to-do {tag} {i}{Tail(user)}", $"CRM task {tag} {i}{Tail(user)}");
             cluster.Domino.State.AddTodo(user.MailFile, new TodoSpec { Subject = inNotes });
             user.Organisation.Org.CreateRecord("Tasks", new JsonObject { ["Subject"] = inCrm, ["Due_Date"] = "2026-12-24" }, user.Crm);
             user.Subjects.AddRange([inNotes, inCrm]);
         }
     }
+
+    /// <summary>How every e-mail and subject the test gives <paramref name="user"/> ends: it names the user and the organisation.</summary>
+    public static string Tail(SyncUser user) => $"@u{user.Number}.{user.OrgId}.example";
 
     public void Dispose()
     {
