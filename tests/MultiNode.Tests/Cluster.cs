@@ -21,6 +21,9 @@ internal sealed class Cluster : IAsyncDisposable
     /// <summary>Four missed heartbeats (2.5 s each) and a run is abandoned: a killed node's runs end within seconds.</summary>
     public static readonly TimeSpan AbandonedRunGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>A job taken by a node that died before starting its run is taken by another node after this.</summary>
+    public static readonly TimeSpan JobInvisibility = TimeSpan.FromSeconds(20);
+
     private readonly List<NodeProcess> _nodes = [];
     private readonly Dictionary<string, string> _settings;
 
@@ -76,6 +79,7 @@ internal sealed class Cluster : IAsyncDisposable
             ["Zoho:ClientSecret"] = orgs[0].Client.ClientSecret,
             ["Zoho:RedirectUri"] = redirect.ToString(),
             ["Sync:AbandonedRunGrace"] = AbandonedRunGrace.ToString("c", CultureInfo.InvariantCulture),
+            ["Jobs:InvisibilityTimeout"] = JobInvisibility.ToString("c", CultureInfo.InvariantCulture),
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         };
         var logDir = Directory.CreateTempSubdirectory("notessync-two-nodes-").FullName;
