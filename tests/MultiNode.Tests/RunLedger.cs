@@ -54,7 +54,9 @@ internal static class RunLedger
         var nodeOf = new Dictionary<Guid, string>();
         foreach (var run in runs)
         {
-            var job = Assert.Single(jobs, j => j.FirstArgument == run.RunId.ToString());
+            var ofRun = jobs.Where(j => j.FirstArgument == run.RunId.ToString()).ToList();
+            Assert.True(ofRun.Count == 1, $"run {run.RunId} of {run.User} ({run.Status}) was queued as {ofRun.Count} jobs");
+            var job = ofRun[0];
             // Newest first: every taker but the last must be the killed node.
             var takers = job.ProcessedBy.Select(cluster.NodeOf).ToList();
             Assert.True(takers.Count >= 1 && takers.Skip(1).All(n => n == killed),

@@ -36,13 +36,20 @@ internal sealed class SharedJobs(string connectionString)
     public IReadOnlyList<JobExecution> Executions(string method)
     {
         var api = _storage.GetMonitoringApi();
-        const int All = 100_000;
-        var ids = api.SucceededJobs(0, All).Select(j => j.Key)
-            .Concat(api.ProcessingJobs(0, All).Select(j => j.Key))
-            .Concat(api.FailedJobs(0, All).Select(j => j.Key))
-            .Concat(api.EnqueuedJobs("default", 0, All).Select(j => j.Key))
-            .Concat(api.DeletedJobs(0, All).Select(j => j.Key))
-            .Distinct();
+        // Every job by its id (PostgreSQL numbers them in order), whatever its state: the dashboard's lists by state
+        // leave out some (a job a dead node held, put back in the queue).
+        var ids = new List<string>();
+        for (var (id, missing) = (1, 0); missing < 50; id++)
+        {
+            var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (api.JobDetails(key) is null)
+            {
+                missing++;
+                continue;
+            }
+            ids.Add(key);
+            missing = 0;
+        }
         var executions = new List<JobExecution>();
         foreach (var id in ids)
         {
