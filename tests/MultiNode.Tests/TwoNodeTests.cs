@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace NotesSync.MultiNode.Tests;
@@ -122,8 +124,12 @@ public class TwoNodeTests(ITestOutputHelper output)
             await Cluster.Ensure(await users[i].Clients[i % 2].PostAsync(new Uri("api/sync/runs", UriKind.Relative), null), $"start of {users[i]}");
 
         var node1 = cluster.Nodes[0];
-        await Eventually.HoldsAsync(() => cluster.Jobs.Processing().Any(p => cluster.NodeOf(p.ServerId) == node1.Name),
-            "node 1 is executing runs", TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(async () =>
+        {
+            var onNode1 = cluster.Jobs.Processing().Where(p => cluster.NodeOf(p.ServerId) == node1.Name).Select(p => p.FirstArgument).ToHashSet();
+            return onNode1.Count > 0
+                && (await RunLedger.AllRunsAsync(users, node: 1)).Any(r => r.Status == "running" && onNode1.Contains(r.RunId.ToString()));
+        }, "node 1 is running a sync", TimeSpan.FromSeconds(60));
         await node1.KillAsync();
         var clock = Stopwatch.StartNew();
 
@@ -145,22 +151,28 @@ public class TwoNodeTests(ITestOutputHelper output)
         var interrupted = round.Where(r => r.ErrorCode == "interrupted").ToList();
         Assert.NotEmpty(interrupted);
 
-        var next = new List<(SyncUser User, Guid RunId)>();
-        foreach (var run in interrupted)
-        {
-            var started = await Cluster.Ensure(await run.User.Clients[1].PostAsync(new Uri("api/sync/runs", UriKind.Relative), null), $"next run of {run.User}");
-            next.Add((run.User, (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(started.Content)).GetProperty("runId").GetGuid()));
-        }
-        await Eventually.HoldsAsync(async () =>
-        {
-            var now = await RunLedger.AllRunsAsync(interrupted.Select(r => r.User).Distinct(), node: 1);
-            return next.All(n => now.Any(r => r.RunId == n.RunId && r.Status == "succeeded"));
-        }, "the interrupted users' next runs succeeded on node 2", TimeSpan.FromSeconds(60));
+        await NextRunsSucceedAsync(interrupted);
         Figure($"node 1 killed (SIGKILL) during the second round of 30 runs; grace {Cluster.AbandonedRunGrace.TotalSeconds:F0} s",
             $"{interrupted.Count} runs interrupted, {round.Count - interrupted.Count} succeeded; all ended {interruptedAfter.TotalSeconds:F1} s after the kill; " +
             $"the interrupted users' next runs succeeded {clock.Elapsed.TotalSeconds:F1} s after it");
         cluster.Zoho.State.Latency = TimeSpan.Zero;
         cluster.Domino.Knobs.Latency = TimeSpan.Zero;
+    }
+
+    /// <summary>Each interrupted user starts again, on the surviving node: the run resumes and succeeds.</summary>
+    private static async Task NextRunsSucceedAsync(List<RunRow> interrupted)
+    {
+        var next = new List<Guid>();
+        foreach (var run in interrupted)
+        {
+            var started = await Cluster.Ensure(await run.User.Clients[1].PostAsync(new Uri("api/sync/runs", UriKind.Relative), null), $"next run of {run.User}");
+            next.Add((await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid());
+        }
+        await Eventually.HoldsAsync(async () =>
+        {
+            var now = await RunLedger.AllRunsAsync(interrupted.Select(r => r.User).Distinct(), node: 1);
+            return next.All(id => now.Any(r => r.RunId == id && r.Status == "succeeded"));
+        }, "the interrupted users' next runs succeeded on node 2", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>
