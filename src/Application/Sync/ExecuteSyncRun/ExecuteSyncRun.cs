@@ -19,7 +19,8 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
-    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, ILogger<ExecuteSyncRunHandler> logger)
+    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, AbandonedRunGrace grace,
+    ILogger<ExecuteSyncRunHandler> logger)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
@@ -29,7 +30,7 @@ public sealed class ExecuteSyncRunHandler(
         run.Start(clock.GetUtcNow());
         await runs.SaveChangesAsync(ct);
 
-        await using (var liveness = new RunLiveness(heartbeat, run.Id, clock))
+        await using (var liveness = new RunLiveness(heartbeat, run.Id, clock, grace.HeartbeatEvery))
         {
             if (!await RunToItsEndAsync(run, liveness, ct))
             {
@@ -39,6 +40,9 @@ public sealed class ExecuteSyncRunHandler(
         }
 
         await SaveEndAsync(run);
+        // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
+        if (run.Status is RunStatus.Succeeded or RunStatus.PartiallySucceeded)
+            await heartbeat.MarkUserSyncedAsync(run.OrgId, run.UserId, CancellationToken.None);
         return Unit.Value;
     }
 
@@ -59,8 +63,6 @@ public sealed class ExecuteSyncRunHandler(
             }
 
             run.Finish(clock.GetUtcNow());
-            // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
-            if (!run.IsPreview) account!.MarkUserSynced(run.UserId);
             return true;
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
