@@ -56,7 +56,12 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
-if (DatabaseStartup.IsMigrateCommand(args)) return await app.MigrateAsync();
+if (DatabaseStartup.IsMigrateCommand(args))
+{
+    // Disposing the host flushes the console logger's queue: without it the process may exit before the command's
+    // one line ("Database migrated…") is written.
+    await using (app) return await app.MigrateAsync();
+}
 await app.PrepareAsync();
 
 app.UseExceptionHandler();
