@@ -14,13 +14,16 @@ public static class RunSweeper
     /// <summary>Four missed heartbeats (<see cref="Engine.RunLiveness.Every"/>): the process is gone, not slow.</summary>
     public static readonly TimeSpan RunningGrace = TimeSpan.FromMinutes(1);
 
-    /// <summary>A queued run waits for a free worker, which may take minutes on a busy node: only a lost job waits longer.</summary>
+    /// <summary>
+    /// A queued run waits for a free worker, which may take minutes on a busy node: only a lost job waits longer. A run
+    /// deferred for fairness (<see cref="IOrganisationSyncSlots"/>) counts from its last deferral, so it may wait longer.
+    /// </summary>
     public static readonly TimeSpan QueuedGrace = TimeSpan.FromMinutes(5);
 
     public static async Task<int> EndAbandonedAsync(IRepository<SyncRun> runs, string orgId, string userId, DateTimeOffset now, CancellationToken ct)
     {
         var active = await runs.ListAsync(new ActiveRunsOfUser(orgId, userId), ct);
-        var abandoned = active.Where(r => r.IsAbandoned(now, RunningGrace) || (r.Status == RunStatus.Queued && r.QueuedAt + QueuedGrace < now)).ToList();
+        var abandoned = active.Where(r => r.IsAbandoned(now, RunningGrace) || r.IsLostInQueue(now, QueuedGrace)).ToList();
         if (abandoned.Count == 0) return 0;
         abandoned.ForEach(r => r.MarkInterrupted(now));
         try

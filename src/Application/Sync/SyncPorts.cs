@@ -17,6 +17,9 @@ public interface ISyncScheduler
 public interface ISyncJobQueue
 {
     void Enqueue(Guid runId);
+
+    /// <summary>Hands the run to the job engine again, a little later (Jobs:SyncDeferral): its worker is free meanwhile.</summary>
+    void Defer(Guid runId);
 }
 
 /// <summary>A link as the database holds it: the version its next save is checked against.</summary>

@@ -19,13 +19,22 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
-    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, ILogger<ExecuteSyncRunHandler> logger)
+    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, ILogger<ExecuteSyncRunHandler> logger,
+    IOrganisationSyncSlots slots, ISyncJobQueue jobs)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
     {
         var run = await runs.GetByIdAsync(command.RunId, ct);
         if (run is not { Status: RunStatus.Queued }) return Unit.Value;
+        // Held until the run ends: while the organisation holds its share of the node's workers, its next runs wait.
+        using var slot = slots.TryTake(run.OrgId);
+        if (slot is null)
+        {
+            await DeferAsync(run, ct);
+            return Unit.Value;
+        }
+
         run.Start(clock.GetUtcNow());
         await runs.SaveChangesAsync(ct);
 
@@ -40,6 +49,28 @@ public sealed class ExecuteSyncRunHandler(
 
         await SaveEndAsync(run);
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// Puts the run back for later, still queued, its worker free for the runs behind it (another organisation's).
+    /// Saved first: the deferral's heartbeat keeps the sweep from taking a run that waits its turn for a lost one.
+    /// </summary>
+    private async Task DeferAsync(SyncRun run, CancellationToken ct)
+    {
+        run.Defer(clock.GetUtcNow());
+        try
+        {
+            await runs.SaveChangesAsync(ct);
+        }
+        catch (PersistenceConflictException)
+        {
+            // Ended meanwhile (the sweep, an uninstall): nothing left to run.
+            return;
+        }
+
+        jobs.Defer(run.Id);
+        logger.LogDebug("Sync run {RunId} of {OrgId}/{UserId} deferred: its organisation holds its share of the sync workers",
+            run.Id, run.OrgId, run.UserId);
     }
 
     /// <summary>Syncs and records how the run ended; false when it was ended elsewhere while it ran (nothing to save).</summary>
