@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
@@ -20,7 +21,7 @@ public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
     ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, ILogger<ExecuteSyncRunHandler> logger,
-    IOrganisationSyncSlots slots, ISyncJobQueue jobs)
+    IOrganisationSyncSlots slots, ISyncJobQueue jobs, IServiceScopeFactory scopes)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
@@ -47,8 +48,37 @@ public sealed class ExecuteSyncRunHandler(
             }
         }
 
-        await SaveEndAsync(run);
+        // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
+        if (await SaveEndAsync(run) && run.Status is RunStatus.Succeeded or RunStatus.PartiallySucceeded)
+            await MarkUserSyncedAsync(run);
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// A user's first finished sync marks them on the organisation's account, one row that all its users' runs share:
+    /// with many sync workers, several users' first runs end at once and race for it. The mark is its own save, on
+    /// the account read afresh, retried when another run's mark (or a seat change) won: losing that race must not
+    /// cost the run its ending, which is saved already.
+    /// </summary>
+    private async Task MarkUserSyncedAsync(SyncRun run)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var fresh = scope.ServiceProvider.GetRequiredService<IRepository<SyncAccount>>();
+            var account = await fresh.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), CancellationToken.None);
+            if (account?.FindUser(run.UserId) is not { HasSynced: false }) return;
+            account.MarkUserSynced(run.UserId);
+            try
+            {
+                await fresh.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (PersistenceConflictException) when (attempt < 5)
+            {
+                // Another change to the account won: read it again and mark on top of it.
+            }
+        }
     }
 
     /// <summary>
@@ -90,8 +120,6 @@ public sealed class ExecuteSyncRunHandler(
             }
 
             run.Finish(clock.GetUtcNow());
-            // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
-            if (!run.IsPreview) account!.MarkUserSynced(run.UserId);
             return true;
         }
         catch (Exception ex) when (ex is RunNoLongerCurrentException or PersistenceConflictException)
@@ -129,17 +157,20 @@ public sealed class ExecuteSyncRunHandler(
         }
     }
 
-    private async Task SaveEndAsync(SyncRun run)
+    /// <summary>Saves how the run ended; false when its row is gone (an uninstall while it ended).</summary>
+    private async Task<bool> SaveEndAsync(SyncRun run)
     {
         try
         {
             await runs.SaveChangesAsync(CancellationToken.None);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The run's end cannot be saved because its row is gone (an uninstall while it ended): nothing to retry.
             if (await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None)) throw;
             LogStopped(run);
+            return false;
         }
     }
 
