@@ -40,6 +40,9 @@ public sealed class SyncQueueTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Eventually.HoldsAsync(async () => (await RunsAsync(_h)).Count(r => r.Status == RunStatus.Running) == 4,
             "the four users' runs are running at once");
+        // Each run's first read of its mail file is at Domino, all four at once.
+        await hold.WaitForArrivalsAsync(4, TimeSpan.FromSeconds(30));
+        Assert.Equal(4, _h.Domino.Concurrency.Current);
         hold.Release();
         foreach (var (user, runId) in users.Zip(runs)) SyncHarness.AssertStatus("succeeded", await _h.WaitForAsync(runId, user));
     }
