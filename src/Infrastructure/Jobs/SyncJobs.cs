@@ -43,13 +43,16 @@ public sealed class SyncJobs(IServiceScopeFactory scopes, ILogger<SyncJobs> logg
     }
 }
 
-internal sealed class HangfireSyncJobQueue(IBackgroundJobClient jobs, IOptions<JobsOptions> options) : ISyncJobQueue
+internal sealed class HangfireSyncJobQueue(IBackgroundJobClient jobs, JobStorage storage, IOptions<JobsOptions> options) : ISyncJobQueue
 {
     public void Enqueue(Guid runId) => jobs.Enqueue<SyncJobs>(j => j.ExecuteAsync(runId, CancellationToken.None));
 
     /// <summary>A new job, due after Jobs:SyncDeferral, then queued behind whatever was queued meanwhile.</summary>
     public void Defer(Guid runId) =>
         jobs.Schedule<SyncJobs>(j => j.ExecuteAsync(runId, CancellationToken.None), options.Value.SyncDeferral);
+
+    /// <summary>Runs in the sync queue that no worker has taken yet, on any node (the queue is the storage's).</summary>
+    public bool RunsAreWaiting() => storage.GetMonitoringApi().EnqueuedCount(JobsOptions.SyncQueue) > 0;
 }
 
 /// <summary>One recurring Hangfire job per user with automatic sync on, named after the user.</summary>
