@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Domain.Runs;
@@ -45,6 +46,33 @@ public sealed class SyncQueueTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(4, _h.Domino.Concurrency.Current);
         hold.Release();
         foreach (var (user, runId) in users.Zip(runs)) SyncHarness.AssertStatus("succeeded", await _h.WaitForAsync(runId, user));
+    }
+
+    [Fact]
+    public async Task The_sweep_runs_while_every_sync_worker_is_busy()
+    {
+        _h = await SyncHarness.StartAsync(settings: new Dictionary<string, string> { ["Jobs:SyncWorkers"] = "1" });
+        var hold = new RequestHold();
+        _h.Domino.Faults.Add(FaultRule.Held("*", hold, times: 100_000));
+        var busy = await StartAsync(_h.Admin);
+        await hold.WaitForArrivalsAsync(1, TimeSpan.FromSeconds(30));
+        // What a killed node leaves behind: a run "running" whose heartbeat stopped ten minutes ago.
+        var dead = SyncRun.Queue(_h.Org.Id, "colleague-on-a-dead-node", RunTrigger.Manual, DateTimeOffset.UtcNow.AddMinutes(-11));
+        dead.Start(DateTimeOffset.UtcNow.AddMinutes(-10));
+        await using (var scope = _h.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>();
+            db.SyncRuns.Add(dead);
+            await db.SaveChangesAsync();
+        }
+
+        _h.App.Services.GetRequiredService<IRecurringJobManager>().Trigger("sweep-abandoned-runs");
+
+        await Eventually.HoldsAsync(async () => (await RunsAsync(_h)).Single(r => r.Id == dead.Id).Error?.Code == "interrupted",
+            "the sweep ended the dead run while the only sync worker is held");
+        Assert.Equal(RunStatus.Running, (await RunsAsync(_h)).Single(r => r.Id == busy).Status);
+        hold.Release();
+        SyncHarness.AssertStatus("succeeded", await _h.WaitForAsync(busy));
     }
 
     [Fact]
