@@ -104,6 +104,7 @@ public class OrganisationPurgeTests
         var token = new NotesSync.Infrastructure.Zoho.ZohoAccessToken(orgId);
         token.Store("access-cipher", Now.AddHours(1));
         db.ZohoAccessTokens.Add(token);
+        db.ZohoCallSlots.Add(new NotesSync.Infrastructure.Zoho.ZohoCallSlot(orgId, 0));
 
         var run = SyncRun.Queue(orgId, "1", RunTrigger.Manual, Now);
         run.Start(Now);

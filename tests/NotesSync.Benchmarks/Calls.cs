@@ -123,6 +123,15 @@ public sealed class Minimum
     /// <summary>Of <see cref="ZohoWriteBatches"/>: the batches that write the Notes UNID on CRM records copied to Notes or matched.</summary>
     public int ZohoCrossReferenceBatches { get; set; }
 
+    /// <summary>Zoho credits of the writes: one per 10 records written (zoho.md §4), Accounts included.</summary>
+    public int ZohoWriteCredits { get; set; }
+
+    /// <summary>
+    /// Zoho's API credits the minimum calls cost (zoho.md §4): a list page, a lookup or an Account page 1, a deleted
+    /// list 2, a write 1 per 10 records.
+    /// </summary>
+    public int ZohoCredits => ZohoPages + 2 * ZohoDeletedLists + ZohoLookups + ZohoAccountPages + ZohoWriteCredits;
+
     public int Das => DasViewPages + DasChangeLists + DasDocumentReads + DasWrites;
     public int Zoho => ZohoPages + ZohoDeletedLists + ZohoLookups + ZohoWriteBatches + ZohoAccountPages + ZohoAccountBatches;
     public int DasReads => DasViewPages + DasChangeLists + DasDocumentReads;
@@ -134,12 +143,17 @@ public sealed class Minimum
     {
         if (written.Count == 0) return this;
         ZohoAccountPages = Pages(existing.Count, 200);
-        ZohoAccountBatches = Batches(written.Count(c => !existing.Contains(c)));
+        var created = written.Count(c => !existing.Contains(c));
+        ZohoAccountBatches = Batches(created);
+        ZohoWriteCredits += WriteCredits(created);
         return this;
     }
 
     public static int Pages(int rows, int size) => Math.Max(1, (rows + size - 1) / size);
     public static int Batches(int records) => (records + 99) / 100;
+
+    /// <summary>Credits of writing <paramref name="records"/> in full batches of 100: one per 10 records.</summary>
+    public static int WriteCredits(int records) => (records + 9) / 10;
 
     /// <summary>What one module of one run must do.</summary>
     /// <param name="CrmChanged">The records the CRM lists as changed: the organisation's, colleagues' included.</param>
@@ -160,6 +174,7 @@ public sealed class Minimum
             min.ZohoLookups += m.ReSync ? (m.CrmCreates + ItemsPerLookup - 1) / ItemsPerLookup : 0;
             min.ZohoWriteBatches += Batches(m.CrmCreates) + Batches(m.CrmUpdates) + Batches(m.CrossReferences);
             min.ZohoCrossReferenceBatches += Batches(m.CrossReferences);
+            min.ZohoWriteCredits += WriteCredits(m.CrmCreates) + WriteCredits(m.CrmUpdates) + WriteCredits(m.CrossReferences);
         }
         // One change list covers the whole mail file.
         min.DasChangeLists = modules.Any(m => m.ReSync) ? 1 : 0;

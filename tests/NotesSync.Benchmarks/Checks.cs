@@ -53,6 +53,15 @@ public static class Checks
         return new ScenarioCheck(what, failures.Count == 0 ? null : string.Join("; ", failures));
     }
 
+    /// <summary>
+    /// The run used at most <paramref name="limit"/> Zoho credits: issue 23's target for a quiet sync of one user with
+    /// three modules is 10, their lists' 304s (1 each) and deleted lists (2 each), and no more.
+    /// </summary>
+    public static ScenarioCheck CreditsWithin(ScenarioResult run, int limit) =>
+        new($"the run used at most {limit} Zoho credits", run.ZohoCredits <= limit
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"it used {run.ZohoCredits} ({string.Join(", ", run.Zoho.Detail.Select(d => $"{d.Key} {d.Value}"))})"));
+
     /// <summary>NotesSync writes a contact's e-mail in InternetAddress; one made in the Notes client may hold it in MailAddress.</summary>
     private static string EmailOf(DocumentSnapshot document) =>
         document.Text("InternetAddress") is { Length: > 0 } internet ? internet : document.Text("MailAddress");

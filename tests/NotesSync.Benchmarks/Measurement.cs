@@ -70,6 +70,9 @@ public sealed class ScenarioResult
     public ScenarioCheck? Check { get; set; }
     public required SideCalls Das { get; init; }
     public required SideCalls Zoho { get; init; }
+
+    /// <summary>Zoho API credits the organisation's calls used during the run, as the simulator charged them (zoho.md §4).</summary>
+    public required int ZohoCredits { get; init; }
     public required Minimum Minimum { get; init; }
     public required double LatencyMs { get; init; }
     public required int DasConcurrencyConfigured { get; init; }
@@ -126,6 +129,7 @@ public static class Measure
         var zohoStart = tenant.Zoho.State.Calls.Count;
         tenant.Domino.Concurrency.Reset();
         tenant.Org.ResetStatistics();
+        var creditsBefore = tenant.Org.CreditsUsed;
 
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -142,6 +146,7 @@ public static class Measure
             if (DateTime.UtcNow > until) throw new TimeoutException($"{scenario}: the run did not end within {bench.Options.RunTimeout}.");
         }
         clock.Stop();
+        var credits = tenant.Org.CreditsUsed - creditsBefore;
         var simulatorsCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
         var after = await host.FreshSampleAsync(ct);
         peakHeap = Math.Max(peakHeap, after.HeapBytes);
@@ -174,6 +179,7 @@ public static class Measure
             Outcome = run.GetProperty("modules").EnumerateObject().ToDictionary(p => p.Name, p => ModuleOutcome.Of(p.Value)),
             Das = das,
             Zoho = zoho,
+            ZohoCredits = credits,
             Minimum = minimum,
             LatencyMs = bench.Options.LatencyMs,
             DasConcurrencyConfigured = bench.Options.NotesConcurrency,

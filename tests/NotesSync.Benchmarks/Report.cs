@@ -56,6 +56,7 @@ public static class Report
         s.AppendLine(Invariant, $"   minimum: DAS {m.DasViewPages} view pages + {m.DasChangeLists} change list + {m.DasDocumentReads} document reads + {m.DasWrites} writes; " +
             $"Zoho {m.ZohoPages} pages (the organisation's records) + {m.ZohoDeletedLists} deleted lists + {m.ZohoLookups} lookups (COQL, {Minimum.ItemsPerLookup} new items a query) + {m.ZohoWriteBatches} write batches ({m.ZohoCrossReferenceBatches} of them the Notes UNID cross-reference)" +
             $" + {m.ZohoAccountPages} Account pages + {m.ZohoAccountBatches} Account batches");
+        s.AppendLine(Invariant, $"   Zoho credits: {r.ZohoCredits} used, {m.ZohoCredits} the minimum calls cost (a list page, lookup or Account page 1, a deleted list 2, a write 1 per 10 records)");
         s.AppendLine(Invariant, $"   calls made ÷ minimum: {r.CallsToMinimum:0.00}×  (DAS {Ratio(r.Das.Total, m.Das)}, Zoho {Ratio(r.Zoho.Total, m.Zoho)})");
         s.AppendLine(Invariant, $"   lower bound {r.LowerBoundSeconds:0.00} s = {m.Das} × {r.LatencyMs} ms ÷ {r.DasConcurrencyConfigured} + {m.Zoho} × {r.LatencyMs} ms ÷ {r.ZohoConcurrency}");
         s.AppendLine(Invariant, $"   wall {r.WallSeconds:0.00} s (observed {r.ObservedSeconds:0.00} s) = {r.WallToLowerBound:0.00}× the lower bound; " +
@@ -73,12 +74,12 @@ public static class Report
     public static string Summary(IReadOnlyList<ScenarioResult> results)
     {
         var s = new StringBuilder();
-        s.AppendLine("| scenario | contacts / to-dos | DAS calls (min) | Zoho calls (min) | calls ÷ min | lower bound | wall | wall ÷ bound | host CPU | peak working set | allocated |");
-        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        s.AppendLine("| scenario | contacts / to-dos | DAS calls (min) | Zoho calls (min) | Zoho credits (min) | calls ÷ min | lower bound | wall | wall ÷ bound | host CPU | peak working set | allocated |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             s.AppendLine(Invariant,
-                $"| {r.Scenario} | {r.Contacts} / {r.Tasks} | {r.Das.Total} ({r.Minimum.Das}) | {r.Zoho.Total} ({r.Minimum.Zoho}) | {r.CallsToMinimum:0.00} | " +
+                $"| {r.Scenario} | {r.Contacts} / {r.Tasks} | {r.Das.Total} ({r.Minimum.Das}) | {r.Zoho.Total} ({r.Minimum.Zoho}) | {r.ZohoCredits} ({r.Minimum.ZohoCredits}) | {r.CallsToMinimum:0.00} | " +
                 $"{r.LowerBoundSeconds:0.0} s | {r.WallSeconds:0.0} s | {r.WallToLowerBound:0.0} | {r.HostCpuSeconds:0.0} s | {Mb(r.PeakWorkingSetBytes)} | {Mb(r.AllocatedBytes)} |");
         }
         return s.ToString();

@@ -50,6 +50,26 @@ public sealed class LimitsAndFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_control_api_tells_each_orgs_peak_in_flight_and_429s_and_starts_them_again_on_request()
+    {
+        using var control = new ZohoApi(_simulator.BaseUri.ToString().TrimEnd('/'));
+        await control.PutAsync($"_simulator/orgs/{_org.Id}/limits", new JsonObject { ["concurrencyLimit"] = 2 });
+        _org.HoldCallsUntilInFlight(3);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _api.GetAsync("crm/v8/Contacts?fields=Last_Name&per_page=5")));
+
+        var stats = (await control.GetAsync("_simulator/stats")).Json!.AsArray().Single(o => o!["orgId"].Str() == _org.Id)!;
+        var reset = (await control.PutAsync($"_simulator/orgs/{_org.Id}/limits", new JsonObject { ["resetStatistics"] = true })).Json!;
+
+        var refused = responses.Count(r => r.Status == HttpStatusCode.TooManyRequests);
+        Assert.True(refused > 0);
+        Assert.Equal(2, stats["concurrencyLimit"]!.GetValue<int>());
+        Assert.True(stats["peakInFlight"]!.GetValue<int>() > 2);
+        Assert.Equal(refused, stats["concurrencyRejections"]!.GetValue<int>());
+        Assert.Equal(0, reset["peakInFlight"]!.GetValue<int>());
+        Assert.Equal(0, reset["concurrencyRejections"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Exhausted_credits_answer_429_with_no_credits_remaining_and_half_used_credits_show_the_header()
     {
         _org.DailyCreditLimit = 4;
@@ -66,6 +86,32 @@ public sealed class LimitsAndFaultsTests : IAsyncLifetime
         Assert.Equal("TOO_MANY_REQUESTS", exhausted.Json!["code"].Str());
         Assert.Equal("0", exhausted.Header("X-API-CREDITS-REMAINING"));
         Assert.Null(exhausted.Header("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Each_call_is_charged_as_zoho_md_says_a_list_page_one_credit_the_deleted_list_two_a_write_one_per_ten_records()
+    {
+        async Task<(int Credits, ZohoResponse Answer)> Charged(Func<Task<ZohoResponse>> call)
+        {
+            var before = _org.CreditsUsed;
+            var answer = await call();
+            return (_org.CreditsUsed - before, answer);
+        }
+        var later = DateTimeOffset.UtcNow.AddMinutes(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await Charged(() => _api.GetAsync("crm/v8/Contacts?fields=Last_Name&per_page=200"));
+        var notModified = await Charged(() => _api.GetAsync("crm/v8/Contacts?fields=Last_Name", ("If-Modified-Since", later)));
+        var deleted = await Charged(() => _api.GetAsync("crm/v8/Contacts/deleted?type=all"));
+        var inserted = await Charged(() => _api.PostAsync("crm/v8/Contacts", Json.Data(Enumerable.Range(1, 25).Select(i => Json.Contact($"Batch {i}")))));
+        var ids = inserted.Answer.Data.Select(d => d!["details"]!["id"].Str()!).ToList();
+        var updated = await Charged(() => _api.PutAsync("crm/v8/Contacts",
+            Json.Data(ids.Take(10).Select(id => new JsonObject { ["id"] = id, ["Title"] = "Buyer" }))));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotModified, HttpStatusCode.NoContent, HttpStatusCode.Created, HttpStatusCode.OK),
+            (page.Answer.Status, notModified.Answer.Status, deleted.Answer.Status, inserted.Answer.Status, updated.Answer.Status));
+        Assert.Equal(25, ids.Count);
+        // A 304 is a list call like any other (zoho.md does not exempt it): one credit.
+        Assert.Equal((1, 1, 2, 3, 1), (page.Credits, notModified.Credits, deleted.Credits, inserted.Credits, updated.Credits));
     }
 
     [Fact]

@@ -194,4 +194,17 @@ public sealed class PagingTests(PagingFixture fixture) : IClassFixture<PagingFix
         Assert.Equal(HttpStatusCode.NotModified, none.Status);
         Assert.Equal(string.Empty, none.Text);
     }
+
+    [Fact]
+    public async Task Answers_are_dated_by_the_simulators_clock_the_one_that_stamps_Modified_Time()
+    {
+        var org = fixture.Simulator.State.CreateOrg(new ZohoOrgSpec { CompanyName = "Dated" });
+        org.Seed(new ZohoSeedSpec { Contacts = 1, Seed = 4 });
+        using var api = ZohoApi.For(fixture.Simulator, org.Admin);
+
+        var listed = await api.GetAsync("crm/v8/Contacts?fields=Last_Name");
+
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+        Assert.Equal(fixture.Clock.GetUtcNow().ToUnixTimeSeconds(), listed.Message.Headers.Date!.Value.ToUnixTimeSeconds());
+    }
 }

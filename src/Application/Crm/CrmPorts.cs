@@ -47,6 +47,12 @@ public sealed record CrmWriteResult(
 }
 
 /// <summary>
+/// What a read of changed records learnt beside the records: the CRM's own time on the read's first answer (its HTTP
+/// Date, whole seconds, stamped once that answer was ready), null when the answer carried none.
+/// </summary>
+public sealed record CrmChangesRead(DateTimeOffset? FirstAnswerDate);
+
+/// <summary>
 /// One organisation's CRM as the sync needs it: each module's records in the product's field names (the Zoho adapter
 /// knows the api names, the picklists and the Account lookup). Each call shares the organisation's concurrency limit;
 /// 429s and expired access tokens are absorbed; a failure of the CRM as a whole comes back as an error marked
@@ -61,7 +67,7 @@ public interface ICrmRecords
     /// Records of <paramref name="module"/> modified after <paramref name="since"/> (all when null), page by page
     /// (<paramref name="onPage"/> sees each page once, in order).
     /// </summary>
-    Task<Result> ReadChangedAsync(
+    Task<Result<CrmChangesRead>> ReadChangedAsync(
         string orgId, SyncModule module, DateTimeOffset? since,
         Func<IReadOnlyList<CrmRecord>, CancellationToken, Task> onPage, CancellationToken ct);
 

@@ -24,6 +24,7 @@ public abstract class NotesSyncDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
     public DbSet<Zoho.ZohoAccessToken> ZohoAccessTokens => Set<Zoho.ZohoAccessToken>();
+    public DbSet<Zoho.ZohoCallSlot> ZohoCallSlots => Set<Zoho.ZohoCallSlot>();
 
     /// <summary>Marketplace hooks seen within their time window: the Marketplace's, not an organisation's.</summary>
     public DbSet<ReceivedHook> ReceivedHooks => Set<ReceivedHook>();

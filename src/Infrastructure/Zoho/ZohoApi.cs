@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -12,6 +11,9 @@ namespace NotesSync.Infrastructure.Zoho;
 /// <summary>One CRM answer, read whole (a page is at most 200 records).</summary>
 internal sealed record ZohoResponse(HttpStatusCode Status, string Body)
 {
+    /// <summary>The answer's Date header: the CRM's own clock when it answered, to the second.</summary>
+    public DateTimeOffset? Date { get; init; }
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Body);
 
     public JsonElement Json() => IsEmpty ? default : JsonDocument.Parse(Body).RootElement;
@@ -21,9 +23,10 @@ internal sealed record ZohoResponse(HttpStatusCode Status, string Body)
 }
 
 /// <summary>
-/// Calls an organisation's CRM API: its access token, its concurrency limit shared by all its users' syncs, one
-/// refresh on INVALID_TOKEN, and 429s absorbed (Retry-After honoured, else exponential back-off with jitter) unless
-/// the day's credits are gone, which ends the run with a clear error rather than a retry loop.
+/// Calls an organisation's CRM API: its access token, its concurrency limit shared by all its users' syncs (on every
+/// node, ADR 0006), one refresh on INVALID_TOKEN, and 429s absorbed (Retry-After honoured, else exponential back-off
+/// with jitter) unless the day's credits are gone, which ends the run with a clear error rather than a retry loop,
+/// or the 429s go on past <see cref="ZohoOptions.MaxThrottleRetries"/> or <see cref="ZohoOptions.MaxThrottleWait"/>.
 /// </summary>
 internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoConcurrency limits, IOptions<ZohoOptions> options, TimeProvider clock)
 {
@@ -34,14 +37,16 @@ internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoCon
         object? json = null, Action<HttpRequestHeaders>? headers = null)
     {
         string? rejected = null;
-        for (var throttled = 0; ; )
+        var throttled = 0;
+        var throttledFor = TimeSpan.Zero;
+        while (true)
         {
             var access = await tokens.GetAsync(orgId, rejected, ct);
             if (access.IsFailure) return access.Error!;
 
             ZohoResponse response;
             TimeSpan? retryAfter;
-            using (await limits.EnterAsync(orgId, ct))
+            await using (await limits.EnterAsync(orgId, ct))
             {
                 using var request = new HttpRequestMessage(method, new Uri(access.Value.ApiDomain, pathAndQuery));
                 request.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", access.Value.AccessToken);
@@ -51,7 +56,7 @@ internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoCon
                 try
                 {
                     using var answer = await http.SendAsync(request, ct);
-                    response = new ZohoResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(ct));
+                    response = new ZohoResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(ct)) { Date = answer.Headers.Date };
                     if (answer.StatusCode == HttpStatusCode.TooManyRequests && CreditsGone(answer)) return ZohoApiErrors.CreditsExhausted;
                     retryAfter = answer.Headers.RetryAfter?.Delta
                         ?? (answer.Headers.RetryAfter?.Date is { } date ? date - clock.GetUtcNow() : null);
@@ -70,8 +75,10 @@ internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoCon
 
             if (response.Status == HttpStatusCode.TooManyRequests)
             {
-                if (++throttled > options.Value.MaxThrottleRetries) return ZohoApiErrors.Unavailable;
-                await Task.Delay(Backoff(throttled, retryAfter), clock, ct);
+                var pause = Backoff(++throttled, retryAfter);
+                throttledFor += pause;
+                if (throttled > options.Value.MaxThrottleRetries || throttledFor > options.Value.MaxThrottleWait) return ZohoApiErrors.Throttled;
+                await Task.Delay(pause, clock, ct);
                 continue;
             }
 
@@ -91,31 +98,5 @@ internal sealed class ZohoApi(HttpClient http, ZohoTokenProvider tokens, ZohoCon
         if (retryAfter is { } told && told > TimeSpan.Zero) return told < TimeSpan.FromMinutes(2) ? told : TimeSpan.FromMinutes(2);
         var exponential = TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1));
         return exponential + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
-    }
-}
-
-/// <summary>
-/// One semaphore per organisation, shared by every sync of that organisation on this node. (Across nodes the limit
-/// is per node; Zoho's 429 with back-off is the safety net there.)
-/// </summary>
-internal sealed class ZohoConcurrency(IOptions<ZohoOptions> options)
-{
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _limits = new();
-
-    public async Task<IDisposable> EnterAsync(string orgId, CancellationToken ct)
-    {
-        var limit = _limits.GetOrAdd(orgId, _ => new SemaphoreSlim(options.Value.MaxConcurrencyPerOrg));
-        await limit.WaitAsync(ct);
-        return new Release(limit);
-    }
-
-    private sealed class Release(SemaphoreSlim limit) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) limit.Release();
-        }
     }
 }

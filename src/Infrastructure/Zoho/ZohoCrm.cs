@@ -55,7 +55,7 @@ public interface IZohoCrm
     /// Records of <paramref name="module"/> modified after <paramref name="since"/> (all when null), page by page
     /// (<paramref name="onPage"/> sees each page once, in order), with page tokens past the first 2,000.
     /// </summary>
-    Task<Result> ReadChangedAsync(
+    Task<Result<CrmChangesRead>> ReadChangedAsync(
         string orgId, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since,
         Func<IReadOnlyList<ZohoRecord>, CancellationToken, Task> onPage, CancellationToken ct);
 

@@ -42,7 +42,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         return Result.Success();
     }
 
-    public async Task<Result> ReadChangedAsync(
+    public async Task<Result<CrmChangesRead>> ReadChangedAsync(
         string orgId, SyncModule module, IReadOnlyList<string> fields, DateTimeOffset? since,
         Func<IReadOnlyList<ZohoRecord>, CancellationToken, Task> onPage, CancellationToken ct)
     {
@@ -55,12 +55,14 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
         var window = since;
         var edge = new WalkEdge();
         var position = ListPosition.First;
+        CrmChangesRead? read = null;
         while (true)
         {
             var response = await zoho.SendAsync(orgId, HttpMethod.Get, $"{list}&{position.Query}", ct, headers: IfModifiedSince(window));
             if (response.IsFailure) return response.Error!;
             var answer = response.Value;
-            if (ZohoRecords.IsEmptyAnswer(answer)) return Result.Success();
+            read ??= new CrmChangesRead(answer.Date);
+            if (ZohoRecords.IsEmptyAnswer(answer)) return read;
 
             if (answer.Status == HttpStatusCode.BadRequest && position.Token is not null && ZohoRecords.Refusal(answer).Code == "PAGINATION_LIMIT_EXCEEDED"
                 && edge.Time is { } last && (window is null || window < last.AddSeconds(-1)))
@@ -86,7 +88,7 @@ internal sealed partial class ZohoCrmGateway(ZohoApi zoho, ZohoFieldCatalog cata
                 (more, next) = Paging(json.RootElement);
             }
             if (records.Count > 0) await onPage(records, ct);
-            if (!more) return Result.Success();
+            if (!more) return read;
             if (position.Next(next) is not { } following) return ZohoCrmErrors.NoPageToken;
             position = following;
         }

@@ -153,6 +153,10 @@ public static class ZohoApiErrors
     public static readonly Error Unavailable =
         Error.Unprocessable("zoho-unavailable", "Zoho CRM did not answer properly; the sync will try again later.").OfWholeSide();
 
+    /// <summary>Zoho kept refusing for concurrency (429) past the retries and the wait allowed: the run stops rather than hangs.</summary>
+    public static readonly Error Throttled =
+        Error.Unprocessable("zoho-throttled", "Zoho CRM kept refusing calls as too many at once; the sync will try again later.").OfWholeSide();
+
     public static readonly Error CreditsExhausted =
         Error.Unprocessable("zoho-credits-exhausted", "The organisation has used all of today's Zoho API credits; syncs resume when Zoho grants more.").OfWholeSide();
 }

@@ -13,6 +13,9 @@ internal static class ZohoRegistration
     public static void AddZoho(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ZohoOptions>(configuration.GetSection("Zoho"));
+        // One SQLite node counts in memory; nodes sharing a database count in it (ADR 0006).
+        var sharedDatabase = !(configuration["Database:Provider"] ?? "Sqlite").Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
+        services.PostConfigure<ZohoOptions>(o => o.ConcurrencyScope ??= sharedDatabase ? ZohoConcurrencyScope.Deployment : ZohoConcurrencyScope.Node);
         var options = configuration.GetSection("Zoho").Get<ZohoOptions>() ?? new ZohoOptions();
 
         services.AddHttpClient<ZohoOAuthClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
@@ -43,6 +46,7 @@ internal static class ZohoRegistration
 
         services.AddSingleton<ZohoTokenProvider>();
         services.AddSingleton<ZohoConcurrency>();
+        services.AddScoped<ZohoCallSlotStore>();
         services.AddScoped<ZohoTokenStore>();
         services.AddSingleton<IOAuthState, OAuthState>();
         services.AddScoped<IZohoAuthorization>(p => p.GetRequiredService<ZohoOAuthClient>());

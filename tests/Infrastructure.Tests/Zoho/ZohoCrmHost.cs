@@ -29,14 +29,14 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider _clock;
 
-    private ZohoCrmHost(ZohoSimulator simulator, ZohoOrg org, Dictionary<string, string?> settings, TimeProvider clock)
+    private ZohoCrmHost(ZohoSimulator simulator, ZohoOrg org, Dictionary<string, string?> settings, TimeProvider clock, string? postgres)
     {
         Simulator = simulator;
         Org = org;
         _settings = settings;
         _clock = clock;
-        _settings["Database:Provider"] = "Sqlite";
-        _settings["ConnectionStrings:NotesSync"] = $"Data Source={_path}";
+        _settings["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres";
+        _settings["ConnectionStrings:NotesSync"] = postgres ?? $"Data Source={_path}";
         _settings["Zoho:AccountsUrl"] = simulator.AccountsUri.ToString();
         _settings["Zoho:ClientId"] = org.Client.ClientId;
         _settings["Zoho:ClientSecret"] = org.Client.ClientSecret;
@@ -55,17 +55,21 @@ internal sealed class ZohoCrmHost : IAsyncDisposable
 
     public IZohoCrm Crm => Resolve<IZohoCrm>(Services);
 
+    /// <param name="settings">More configuration of every node (<c>Zoho:ConcurrencyScope</c> and the like).</param>
+    /// <param name="postgres">A PostgreSQL database's connection string to use instead of a SQLite file.</param>
     public static async Task<ZohoCrmHost> StartAsync(
         int maxConcurrencyPerOrg = 10, ZohoSimulatorOptions? simulator = null, ZohoOrgSpec? org = null, TimeProvider? clock = null,
-        int maxThrottleRetries = 6)
+        int maxThrottleRetries = 6, IReadOnlyDictionary<string, string?>? settings = null, string? postgres = null)
     {
         var zoho = await ZohoSimulator.StartAsync(simulator);
         var zohoOrg = zoho.State.CreateOrg(org);
-        var host = new ZohoCrmHost(zoho, zohoOrg, new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Zoho:MaxConcurrencyPerOrg"] = maxConcurrencyPerOrg.ToString(CultureInfo.InvariantCulture),
             ["Zoho:MaxThrottleRetries"] = maxThrottleRetries.ToString(CultureInfo.InvariantCulture),
-        }, clock ?? TimeProvider.System);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        var host = new ZohoCrmHost(zoho, zohoOrg, configuration, clock ?? TimeProvider.System, postgres);
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>();

@@ -13,8 +13,8 @@ public sealed class ZohoLimitsTests
     private static List<ZohoWrite> Tasks(int count) =>
         Enumerable.Range(0, count).Select(i => new ZohoWrite(null, new Dictionary<string, string?> { ["Subject"] = $"Task {i}", ["Notes_UNID"] = Unid(i) })).ToList();
 
-    private static Task<Domain.Common.Result> ReadAsync(IZohoCrm crm, string orgId, SyncModule module = SyncModule.Contacts) =>
-        crm.ReadChangedAsync(orgId, module, [], null, (_, _) => Task.CompletedTask, default);
+    private static async Task<Domain.Common.Result> ReadAsync(IZohoCrm crm, string orgId, SyncModule module = SyncModule.Contacts) =>
+        await crm.ReadChangedAsync(orgId, module, [], null, (_, _) => Task.CompletedTask, default);
 
     [Fact]
     public async Task Calls_refused_for_concurrency_are_tried_again_until_they_all_succeed()

@@ -118,6 +118,29 @@ public sealed class ZohoReadTests
     }
 
     [Fact]
+    public async Task A_read_of_changed_records_reports_Zohos_own_time_from_the_Date_of_its_first_answer_a_304_included()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await ZohoCrmHost.StartAsync(simulator: new ZohoSimulatorOptions { TimeProvider = clock });
+        host.Org.Seed(new ZohoSeedSpec { Contacts = 250 });
+        await host.ConnectAsync();
+        await host.Crm.PrepareAsync(host.OrgId, default);
+        var listedAt = clock.GetUtcNow();
+
+        var everything = await host.Crm.ReadChangedAsync(host.OrgId, SyncModule.Contacts, ["Last_Name"], null, (_, _) =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            return Task.CompletedTask;
+        }, default);
+        var nothing = await host.Crm.ReadChangedAsync(host.OrgId, SyncModule.Contacts, ["Last_Name"], clock.GetUtcNow(), (_, _) => Task.CompletedTask, default);
+
+        Assert.Equal(2, host.Calls("GET", "/crm/v8/Contacts").Count(c => c.Status == 200));
+        Assert.Equal(listedAt, everything.Value.FirstAnswerDate);
+        Assert.Equal(304, host.Calls("GET", "/crm/v8/Contacts")[^1].Status);
+        Assert.Equal(listedAt.AddSeconds(20), nothing.Value.FirstAnswerDate);
+    }
+
+    [Fact]
     public async Task Deleted_records_are_listed_with_their_deletion_time_and_only_those_deleted_since()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));

@@ -15,7 +15,7 @@ internal sealed class ControlApi(ZohoSimulatorState state)
         "GET    /_simulator/orgs",
         "POST   /_simulator/orgs                                   {companyName?, edition?, timeZone?, redirectUri?, clientId?, clientSecret?, seed?:{users, accounts, contacts, tasks, events, seed}}",
         "POST   /_simulator/orgs/{orgId}/seed                      {users?, accounts?, contacts?, tasks?, events?, seed?}",
-        "PUT    /_simulator/orgs/{orgId}/limits                    {concurrencyLimit?, heavyConcurrencyLimit?, dailyCreditLimit?, resetCredits?, consumeCredits?}",
+        "PUT    /_simulator/orgs/{orgId}/limits                    {concurrencyLimit?, heavyConcurrencyLimit?, dailyCreditLimit?, resetCredits?, consumeCredits?, resetStatistics?}",
         "POST   /_simulator/orgs/{orgId}/tokens                    {userId?, clientId?, scope?} → tokens without the OAuth dance",
         "POST   /_simulator/orgs/{orgId}/tokens/revoke             every token of the org dies",
         "POST   /_simulator/orgs/{orgId}/tokens/expire             access tokens expire now",
@@ -31,7 +31,7 @@ internal sealed class ControlApi(ZohoSimulatorState state)
         "GET    /_simulator/faults | DELETE /_simulator/faults",
         "POST   /_simulator/faults                                 {path, method?, kind: status|drop|applyThenDrop, status?, count?}",
         "GET    /_simulator/calls?orgId=&take= | DELETE /_simulator/calls",
-        "GET    /_simulator/stats",
+        "GET    /_simulator/stats                                  per org: inFlight, peakInFlight (refused calls included), concurrencyRejections (429s), credits",
         "PUT    /_simulator/latency                                {milliseconds}",
     ];
 
@@ -141,6 +141,7 @@ internal sealed class ControlApi(ZohoSimulatorState state)
                 if (Number(limits, "dailyCreditLimit") is { } credits) org.DailyCreditLimit = (int)credits;
                 if (limits?["resetCredits"] is JsonValue reset && reset.TryGetValue<bool>(out var doReset) && doReset) org.ResetCredits();
                 if (Number(limits, "consumeCredits") is { } consume) org.ConsumeCredits((int)consume);
+                if (limits?["resetStatistics"] is JsonValue resetStats && resetStats.TryGetValue<bool>(out var doResetStats) && doResetStats) org.ResetStatistics();
                 await WriteAsync(context, 200, StatsJson(org));
                 return;
             case ("POST", ["tokens"]):

@@ -118,6 +118,9 @@ internal sealed partial class CrmApi(ZohoSimulatorState state)
                 // zoho.md: answers carry X-API-CREDITS-REMAINING once half the day's credits are used.
                 if (remaining <= org.DailyCreditLimit / 2)
                     context.Response.Headers["X-API-CREDITS-REMAINING"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // The answer's Date on the simulator's clock, the one that stamps Modified_Time (Kestrel's would be the
+                // machine's): a client may compare the two, as NotesSync's checkpoints do.
+                context.Response.Headers.Date = request.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
                 await ZohoDispatcher.RunAsync(context, call, () => route.Handler(request));
             }

@@ -14,10 +14,11 @@ namespace NotesSync.Application.Sync.Engine;
 /// </summary>
 internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, LinkStore links)
 {
-    public async Task<Result> ReadChangesAsync(SideReads reads, DateTimeOffset? since, CancellationToken ct)
+    public async Task<Result> ReadChangesAsync(SideReads reads, CrmPosition? since, CancellationToken ct)
     {
-        var from = since - Checkpoints.Overlap;
+        var from = since?.ReadFrom;
         reads.CrmReadWhole = from is null;
+        var readStart = ctx.Clock.GetUtcNow();
         var read = await ctx.Crm.ReadChangedAsync(ctx.OrgId, module.Module, from, (page, _) =>
         {
             foreach (var record in page)
@@ -41,6 +42,7 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
             return Task.CompletedTask;
         }, ct);
         if (read.IsFailure) return read;
+        reads.CrmListedThrough = Checkpoints.CrmListedThrough(read.Value.FirstAnswerDate, readStart);
 
         if (links.Count == 0) return Result.Success();
         var deleted = await ctx.Crm.ReadDeletedAsync(ctx.OrgId, module.Module, from, ct);

@@ -34,6 +34,12 @@ internal sealed class SideReads(SyncModuleDefinition module)
     public DateTimeOffset? CrmNewest { get; set; }
 
     /// <summary>
+    /// The newest Modified_Time up to which the CRM's read has surely listed every change, on the CRM's clock
+    /// (<see cref="Checkpoints.CrmListedThrough"/>): a position at or before it is settled.
+    /// </summary>
+    public DateTimeOffset? CrmListedThrough { get; set; }
+
+    /// <summary>
     /// Domino's time before the documents were read: a document modified before it has a version its time names
     /// alone (<see cref="LinkVersions.UnambiguousBefore"/>).
     /// </summary>

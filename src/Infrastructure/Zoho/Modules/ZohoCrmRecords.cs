@@ -17,7 +17,7 @@ internal sealed class ZohoCrmRecords(IZohoCrm zoho) : ICrmRecords
 
     public Task<Result> PrepareAsync(string orgId, CancellationToken ct) => zoho.PrepareAsync(orgId, ct);
 
-    public async Task<Result> ReadChangedAsync(
+    public async Task<Result<CrmChangesRead>> ReadChangedAsync(
         string orgId, SyncModule module, DateTimeOffset? since,
         Func<IReadOnlyList<CrmRecord>, CancellationToken, Task> onPage, CancellationToken ct)
     {

@@ -201,6 +201,7 @@ export default {
   "runError.das-disabled-view": ["Domino Access Services are no longer allowed on a view the sync reads.", "Ask your Domino administrator to check \"Allow Domino Data Service operations\" in the view's properties."],
   "runError.zoho-not-connected": ["Zoho CRM is not connected (or its connection was revoked).", "Ask an admin of IBM Notes Sync to connect Zoho CRM again."],
   "runError.zoho-credits-exhausted": ["Your organisation used up today's Zoho CRM API credits.", "Wait until the credits renew (a rolling 24 hours) and sync again; nothing was lost."],
+  "runError.zoho-throttled": ["Zoho CRM kept refusing calls: too many at once for your organisation.", "Nothing was lost: the next sync carries on. If it keeps happening, ask the administrator to lower Zoho:MaxConcurrencyPerOrg to your Zoho edition's limit."],
   "runError.mass-deletion-guard": ["One side reported most of the synced records as deleted, so NotesSync deleted nothing.", "Check your data on both sides; if the deletions are intended, sync again."],
   "runError.interrupted": ["The sync was interrupted (the server restarted).", "Start the sync again: it resumes where it stopped and creates no duplicates."],
   "runError.not-licensed": ["You no longer hold a NotesSync seat, so the sync did not run.", "Ask an admin of IBM Notes Sync to add you again under Manage users."],

@@ -560,6 +560,27 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ZohoAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NotesSync.Infrastructure.Zoho.ZohoCallSlot", b =>
+                {
+                    b.Property<string>("OrgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("HeldUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("OrgId", "Slot");
+
+                    b.ToTable("ZohoCallSlots", (string)null);
+                });
+
             modelBuilder.Entity("NotesSync.Domain.Accounts.LicensedUser", b =>
                 {
                     b.HasOne("NotesSync.Domain.Accounts.SyncAccount", null)

@@ -561,6 +561,27 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ZohoAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NotesSync.Infrastructure.Zoho.ZohoCallSlot", b =>
+                {
+                    b.Property<string>("OrgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("HeldUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("OrgId", "Slot");
+
+                    b.ToTable("ZohoCallSlots", (string)null);
+                });
+
             modelBuilder.Entity("NotesSync.Domain.Accounts.LicensedUser", b =>
                 {
                     b.HasOne("NotesSync.Domain.Accounts.SyncAccount", null)

@@ -553,6 +553,27 @@ namespace NotesSync.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ZohoAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NotesSync.Infrastructure.Zoho.ZohoCallSlot", b =>
+                {
+                    b.Property<string>("OrgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrgId", "Slot");
+
+                    b.ToTable("ZohoCallSlots", (string)null);
+                });
+
             modelBuilder.Entity("NotesSync.Domain.Accounts.LicensedUser", b =>
                 {
                     b.HasOne("NotesSync.Domain.Accounts.SyncAccount", null)

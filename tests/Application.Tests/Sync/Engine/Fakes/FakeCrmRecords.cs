@@ -71,14 +71,26 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock, string owner) : ICrmR
 
     public Task<Result> PrepareAsync(string orgId, CancellationToken ct) => Task.FromResult(Outage is { } e ? Result.Failure(e) : Result.Success());
 
-    public async Task<Result> ReadChangedAsync(
+    /// <summary>How many records each read of changed records listed, in order.</summary>
+    public List<int> Listed { get; } = [];
+
+    /// <summary>
+    /// Answers a read of changed records with the time the clock shows to the second, as Zoho's Date does; with
+    /// <c>false</c>, with no time at all, as a server that sends no Date.
+    /// </summary>
+    public bool DatesAnswers { get; set; } = true;
+
+    public async Task<Result<CrmChangesRead>> ReadChangedAsync(
         string orgId, SyncModule module, DateTimeOffset? since, Func<IReadOnlyList<CrmRecord>, CancellationToken, Task> onPage, CancellationToken ct)
     {
         Calls.Add("read-changed");
         if (Outage is { } error) return error;
+        var now = clock.GetUtcNow();
+        var answered = new CrmChangesRead(DatesAnswers ? now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)) : null);
         var changed = Of(module).Where(r => since is null || r.ModifiedTime > since).OrderBy(r => r.ModifiedTime).ToList();
+        Listed.Add(changed.Count);
         foreach (var page in changed.Chunk(200)) await onPage(page, ct);
-        return Result.Success();
+        return answered;
     }
 
     public Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct) =>
