@@ -3,11 +3,29 @@
 # memory) at http://127.0.0.1:5080, beside a simulated Domino server (DAS) at :5101 and a simulated Zoho (accounts
 # server + CRM API) at :5102, each seeded with a demo user, and the widget in a stand-in CRM page at :5090, which
 # installs the demo organisation. Ctrl+C stops all.
+#
+# bash run.sh --two-nodes: two web hosts (:5080 and :5081) over one PostgreSQL database (NOTESSYNC_POSTGRES, a
+# connection string whose database exists), its jobs in the same database (Jobs:Storage=Postgres): the database is
+# migrated once (the host's `migrate` command), then both nodes start and share the queue, the schedules and the runs.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+two_nodes=false
+case "${1:-}" in
+  "") ;;
+  --two-nodes) two_nodes=true ;;
+  *) echo "usage: bash run.sh [--two-nodes]" >&2; exit 2 ;;
+esac
+# Where the nodes keep their data: a SQLite file and Hangfire in memory, or one PostgreSQL database for both nodes.
+database=(ConnectionStrings__NotesSync="Data Source=$PWD/notessync.db")
+if $two_nodes; then
+  : "${NOTESSYNC_POSTGRES:?--two-nodes needs NOTESSYNC_POSTGRES, a PostgreSQL connection string, e.g. Host=127.0.0.1;Database=notessync;Username=…;Password=…}"
+  database=(Database__Provider=Postgres ConnectionStrings__NotesSync="$NOTESSYNC_POSTGRES" Jobs__Storage=Postgres)
+fi
+
 web=${NOTESSYNC_URL:-http://127.0.0.1:5080}
+web2=${NOTESSYNC_URL2:-http://127.0.0.1:5081}   # the second node, with --two-nodes
 domino=http://127.0.0.1:5101
 zoho=http://127.0.0.1:5102
 sandbox=http://127.0.0.1:5090   # the widget's origin, which the host allows (Widget:AllowedOrigins)
@@ -34,13 +52,21 @@ wait_for "$zoho/_simulator" "The Zoho simulator"
 org=$(curl -fsS "$zoho/_simulator/orgs" | python3 -c 'import json,sys; o=json.load(sys.stdin)[0]; c=o["clients"][0]; print(o["orgId"], o["admin"]["id"], o["admin"]["email"], c["clientId"], c["clientSecret"])')
 read -r org_id admin_id admin_email client_id client_secret <<<"$org"
 
-ASPNETCORE_ENVIRONMENT=Development \
-ConnectionStrings__NotesSync="Data Source=$PWD/notessync.db" \
-Notes__AllowInsecureHttp=true Notes__AllowPrivateNetworks=true \
-Widget__AllowedOrigins__0="$sandbox" Widget__AllowedOrigins__1="${sandbox/127.0.0.1/localhost}" \
-Zoho__AccountsUrl="$zoho" Zoho__ClientId="$client_id" Zoho__ClientSecret="$client_secret" Zoho__RedirectUri="$web/oauth/zoho/callback" \
-  dotnet run --no-build --project src/Web --urls "$web" >"$logs/web.log" 2>&1 & pids+=($!)
+host() { # the web host with this sandbox's settings, then the arguments (the command, or --urls)
+  env ASPNETCORE_ENVIRONMENT=Development "${database[@]}" \
+    Notes__AllowInsecureHttp=true Notes__AllowPrivateNetworks=true \
+    Widget__AllowedOrigins__0="$sandbox" Widget__AllowedOrigins__1="${sandbox/127.0.0.1/localhost}" \
+    Zoho__AccountsUrl="$zoho" Zoho__ClientId="$client_id" Zoho__ClientSecret="$client_secret" Zoho__RedirectUri="$web/oauth/zoho/callback" \
+    dotnet run --no-build --project src/Web -- "$@"
+}
+# A shared database is migrated once, by the host's command, never by a node (a node refuses an unmigrated one).
+if $two_nodes; then host migrate >"$logs/migrate.log" 2>&1 || { echo "migrate failed; its log: $logs/migrate.log" >&2; exit 1; }; fi
+host --urls "$web" >"$logs/web.log" 2>&1 & pids+=($!)
 wait_for "$web/health/ready" "The NotesSync host"
+if $two_nodes; then
+  host --urls "$web2" >"$logs/web2.log" 2>&1 & pids+=($!)
+  wait_for "$web2/health/ready" "The second NotesSync node"
+fi
 
 # The sandbox plays the installed extension: it runs the signed Marketplace install hook for the demo organisation,
 # mints the widget's tokens as the extension's function does, and serves the widget with a stand-in Zoho SDK.
@@ -50,6 +76,8 @@ wait_for "$sandbox/sandbox/users" "The widget sandbox"
 token=$(curl -fsS -X POST "$web/dev/tokens" -H 'Content-Type: application/json' -d "{\"orgId\":\"$org_id\",\"userId\":\"$admin_id\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
+node2=""
+if $two_nodes; then node2=$'\n'"  node 2      $web2   (the same PostgreSQL database and job queue: any call works on either node)"; fi
 cat <<INFO
 
 NotesSync is running. Open the IBM Notes Sync tab in a browser:
@@ -60,7 +88,7 @@ NotesSync is running. Open the IBM Notes Sync tab in a browser:
   user "Jane Doe", password notes-demo; then Start sync, Sync settings, Manage users, Schedule meeting.
   "Signed in as" switches to the second user (French), who has a seat once Zoho is connected.
 
-  web host    $web   (OpenAPI $web/openapi/v1.json, health $web/health/ready)
+  web host    $web   (OpenAPI $web/openapi/v1.json, health $web/health/ready)$node2
   Domino      $domino  (demo user "Jane Doe", password notes-demo; control $domino/_simulator)
   Zoho        $zoho  (org $org_id, admin $admin_id; control $zoho/_simulator)
   widget      $sandbox  (stand-in CRM page and Zoho SDK)

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<Meetings.MeetingScheduler>();
         services.AddScoped<Sync.Engine.RunPlan>();
         services.TryAddSingleton(Sync.RunTimeLimit.Default);
+        services.TryAddSingleton(Sync.AbandonedRunGrace.Default);
         return services;
     }
 }

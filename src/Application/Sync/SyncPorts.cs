@@ -61,4 +61,12 @@ public interface IRunHeartbeat
 {
     /// <summary>Records that the run is alive now; false when it is no longer running (swept, or ended elsewhere).</summary>
     Task<bool> BeatAsync(Guid runId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// A user's first finished sync marks their seat (Manage users then refuses to remove them), written on its own
+    /// rather than through the organisation's account: every colleague's run ending at the same moment marks the same
+    /// account, and a run that saved the whole account would lose that race and its own end with it. The account's
+    /// version still moves, so a removal of the user decided before the mark fails as a conflict.
+    /// </summary>
+    Task MarkUserSyncedAsync(string orgId, string userId, CancellationToken ct);
 }

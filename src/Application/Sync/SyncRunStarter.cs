@@ -11,7 +11,7 @@ namespace NotesSync.Application.Sync;
 /// <summary>Queues a user's run, whether they pressed "Start sync" or their schedule fired.</summary>
 public sealed class SyncRunStarter(
     IRepository<SyncRun> runs, IReadRepository<SyncProfile> profiles, IReadRepository<SyncAccount> accounts,
-    ISyncJobQueue jobs, TimeProvider clock)
+    ISyncJobQueue jobs, TimeProvider clock, AbandonedRunGrace grace)
 {
     public static readonly Error AlreadyRunning = Error.Conflict("sync-running", "A sync of yours is already queued or running.");
 
@@ -25,7 +25,7 @@ public sealed class SyncRunStarter(
         if ((await accounts.FirstOrDefaultAsync(new AccountByOrg(orgId), ct))?.Zoho is null)
             return ZohoErrors.NotConnected;
 
-        await RunSweeper.EndAbandonedAsync(runs, orgId, userId, clock.GetUtcNow(), jobs.RunsAreWaiting(), ct);
+        await RunSweeper.EndAbandonedAsync(runs, orgId, userId, clock.GetUtcNow(), grace, jobs.RunsAreWaiting(), ct);
 
         var run = SyncRun.Queue(orgId, userId, trigger, clock.GetUtcNow(), preview, applies);
         try

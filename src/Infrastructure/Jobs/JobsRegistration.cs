@@ -19,6 +19,7 @@ internal static class JobsRegistration
     public static void AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new RunTimeLimit(configuration.GetValue("Sync:MaxRunDuration", RunTimeLimit.Default.MaxDuration)));
+        services.AddSingleton(new AbandonedRunGrace(configuration.GetValue("Sync:AbandonedRunGrace", AbandonedRunGrace.Default.Running)));
         var kind = configuration["Jobs:Storage"] ?? "InMemory";
         JobStorage storage = kind.ToUpperInvariant() switch
         {
@@ -27,7 +28,8 @@ internal static class JobsRegistration
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(5),
             }),
-            "POSTGRES" => PostgresStorage(configuration.GetConnectionString("NotesSync")),
+            "POSTGRES" => PostgresStorage(configuration.GetConnectionString("NotesSync"),
+                configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5))),
             "INMEMORY" => new Hangfire.InMemory.InMemoryStorage(),
             _ => throw new InvalidOperationException(
                 $"Jobs:Storage '{kind}' is not supported: use InMemory, SqlServer or Postgres."),
@@ -56,12 +58,20 @@ internal static class JobsRegistration
         services.AddSingleton<ISyncScheduler, HangfireSyncScheduler>();
     }
 
-    private static PostgreSqlStorage PostgresStorage(string? connectionString)
+    /// <summary>
+    /// A job a node took from the queue stays hidden from the other nodes while that node keeps it alive (the sliding
+    /// timeout); a node that dies between taking a sync's job and starting the run stops keeping it alive, and after
+    /// <paramref name="invisibilityTimeout"/> another node takes it and runs the sync. Without it the job stayed hidden
+    /// for Hangfire's 30 minutes, and the run queued until the sweep ended it, unrun, as interrupted.
+    /// </summary>
+    private static PostgreSqlStorage PostgresStorage(string? connectionString, TimeSpan invisibilityTimeout)
     {
         var options = new PostgreSqlStorageOptions
         {
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromSeconds(5),
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = invisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotesSync.Application.Sync;
+using NotesSync.Domain.Accounts;
 using NotesSync.Domain.Links;
 using NotesSync.Domain.Profiles;
 using NotesSync.Domain.Runs;
@@ -74,5 +75,18 @@ internal sealed class RunHeartbeat(IServiceScopeFactory scopes) : IRunHeartbeat
             .Where(r => r.Id == runId && r.Status == RunStatus.Running)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.HeartbeatAt, now), ct);
         return beaten == 1;
+    }
+
+    public async Task MarkUserSyncedAsync(string orgId, string userId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotesSyncDbContext>();
+        var marked = await db.Set<LicensedUser>()
+            .Where(u => u.OrgId == orgId && u.UserId == userId && !u.HasSynced)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.HasSynced, true), ct);
+        if (marked == 0) return;
+        await db.Set<SyncAccount>()
+            .Where(a => a.OrgId == orgId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Version, a => a.Version + 1), ct);
     }
 }

@@ -24,6 +24,8 @@ public class RunLivenessTests
             Interlocked.Increment(ref _beats);
             return Task.FromResult(running);
         }
+
+        public Task MarkUserSyncedAsync(string orgId, string userId, CancellationToken ct) => Task.CompletedTask;
     }
 
     [Fact]

@@ -123,8 +123,8 @@ public sealed class ZohoLimitAcrossNodesTests(ITestOutputHelper output)
         Assert.InRange(host.Org.ConcurrencyRejections, 2, 3);
     }
 
-    private static Task<Result> ReadAsync(IZohoCrm crm, string orgId) =>
-        crm.ReadChangedAsync(orgId, SyncModule.Contacts, [], null, (_, _) => Task.CompletedTask, default);
+    private static async Task<Result> ReadAsync(IZohoCrm crm, string orgId) =>
+        await crm.ReadChangedAsync(orgId, SyncModule.Contacts, [], null, (_, _) => Task.CompletedTask, default);
 
     /// <summary>One user's sync as Zoho sees it: the changed contacts read page by page, then a batch of tasks written.</summary>
     private static async Task<Result> SyncAsync(IZohoCrm crm, string orgId, string user)

@@ -60,24 +60,25 @@ public sealed class RunNoLongerCurrentException(Guid runId)
     : Exception($"Sync run {runId} is no longer running; it stops without writing more.");
 
 /// <summary>
-/// Keeps a running sync visibly alive: a timer writes its heartbeat every <see cref="Every"/>, whatever the run is
-/// doing (a first sync reading for minutes, Zoho throttling it), so that the sweep, which ends runs whose heartbeat
-/// is older than <see cref="RunSweeper.RunningGrace"/>, only ever ends a run whose process is gone.
+/// Keeps a running sync visibly alive: a timer writes its heartbeat every <see cref="Every"/> (a quarter of the
+/// <see cref="AbandonedRunGrace"/>), whatever the run is doing (a first sync reading for minutes, Zoho throttling it),
+/// so that the sweep, which ends runs whose heartbeat is older than that grace, only ever ends a run whose process is gone.
 /// </summary>
 public sealed class RunLiveness : IAsyncDisposable
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Every = AbandonedRunGrace.Default.HeartbeatEvery;
 
     private readonly IRunHeartbeat _heartbeat;
     private readonly Guid _runId;
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeSpan _every;
     private readonly Task _beating;
     private volatile bool _lost;
 
-    public RunLiveness(IRunHeartbeat heartbeat, Guid runId, TimeProvider clock)
+    public RunLiveness(IRunHeartbeat heartbeat, Guid runId, TimeProvider clock, TimeSpan? every = null)
     {
-        (_heartbeat, _runId, _clock) = (heartbeat, runId, clock);
+        (_heartbeat, _runId, _clock, _every) = (heartbeat, runId, clock, every ?? Every);
         _beating = BeatAsync(_stop.Token);
     }
 
@@ -106,7 +107,7 @@ public sealed class RunLiveness : IAsyncDisposable
 
     private async Task BeatAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Every, _clock);
+        using var timer = new PeriodicTimer(_every, _clock);
         while (await timer.WaitForNextTickAsync(ct))
         {
             try

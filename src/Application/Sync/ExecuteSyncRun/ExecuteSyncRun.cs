@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NotesSync.Application.Common;
 using NotesSync.Application.Crm;
@@ -20,8 +19,8 @@ public sealed record ExecuteSyncRun(Guid RunId) : ICommand;
 public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
-    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, ILogger<ExecuteSyncRunHandler> logger,
-    IOrganisationSyncSlots slots, ISyncJobQueue jobs, IServiceScopeFactory scopes)
+    ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, AbandonedRunGrace grace,
+    ILogger<ExecuteSyncRunHandler> logger, IOrganisationSyncSlots slots, ISyncJobQueue jobs)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
@@ -39,7 +38,7 @@ public sealed class ExecuteSyncRunHandler(
         run.Start(clock.GetUtcNow());
         await runs.SaveChangesAsync(ct);
 
-        await using (var liveness = new RunLiveness(heartbeat, run.Id, clock))
+        await using (var liveness = new RunLiveness(heartbeat, run.Id, clock, grace.HeartbeatEvery))
         {
             if (!await RunToItsEndAsync(run, liveness, ct))
             {
@@ -50,35 +49,8 @@ public sealed class ExecuteSyncRunHandler(
 
         // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
         if (await SaveEndAsync(run) && run.Status is RunStatus.Succeeded or RunStatus.PartiallySucceeded)
-            await MarkUserSyncedAsync(run);
+            await heartbeat.MarkUserSyncedAsync(run.OrgId, run.UserId, CancellationToken.None);
         return Unit.Value;
-    }
-
-    /// <summary>
-    /// A user's first finished sync marks them on the organisation's account, one row that all its users' runs share:
-    /// with many sync workers, several users' first runs end at once and race for it. The mark is its own save, on
-    /// the account read afresh, retried when another run's mark (or a seat change) won: losing that race must not
-    /// cost the run its ending, which is saved already.
-    /// </summary>
-    private async Task MarkUserSyncedAsync(SyncRun run)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var fresh = scope.ServiceProvider.GetRequiredService<IRepository<SyncAccount>>();
-            var account = await fresh.FirstOrDefaultAsync(new AccountByOrg(run.OrgId), CancellationToken.None);
-            if (account?.FindUser(run.UserId) is not { HasSynced: false }) return;
-            account.MarkUserSynced(run.UserId);
-            try
-            {
-                await fresh.SaveChangesAsync(CancellationToken.None);
-                return;
-            }
-            catch (PersistenceConflictException) when (attempt < 5)
-            {
-                // Another change to the account won: read it again and mark on top of it.
-            }
-        }
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace NotesSync.Application.Sync.SweepAbandonedRuns;
 /// </summary>
 public sealed record SweepAbandonedRuns : ICommand<int>;
 
-public sealed class SweepAbandonedRunsHandler(IRepository<SyncRun> runs, ISyncJobQueue jobs, TimeProvider clock)
+public sealed class SweepAbandonedRunsHandler(IRepository<SyncRun> runs, ISyncJobQueue jobs, TimeProvider clock, AbandonedRunGrace grace)
     : ICommandHandler<SweepAbandonedRuns, int>
 {
     public async ValueTask<int> Handle(SweepAbandonedRuns command, CancellationToken ct)
@@ -18,7 +18,7 @@ public sealed class SweepAbandonedRunsHandler(IRepository<SyncRun> runs, ISyncJo
         var ended = 0;
         var runsAreWaiting = jobs.RunsAreWaiting();
         foreach (var user in (await runs.ListAsync(new ActiveRuns(), ct)).Select(r => (r.OrgId, r.UserId)).Distinct().ToList())
-            ended += await RunSweeper.EndAbandonedAsync(runs, user.OrgId, user.UserId, clock.GetUtcNow(), runsAreWaiting, ct);
+            ended += await RunSweeper.EndAbandonedAsync(runs, user.OrgId, user.UserId, clock.GetUtcNow(), grace, runsAreWaiting, ct);
         return ended;
     }
 }

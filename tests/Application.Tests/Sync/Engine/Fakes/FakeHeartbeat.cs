@@ -10,4 +10,6 @@ public sealed class FakeHeartbeat : IRunHeartbeat
     public void Sweep() => _swept = true;
 
     public Task<bool> BeatAsync(Guid runId, DateTimeOffset now, CancellationToken ct) => Task.FromResult(!_swept);
+
+    public Task MarkUserSyncedAsync(string orgId, string userId, CancellationToken ct) => Task.CompletedTask;
 }
