@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -47,8 +46,8 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 builder.Services.AddNotesSignInLimits(builder.Configuration);
 builder.Services.AddWidgetCors(builder.Configuration);
-// Every node runs workers that take sync runs from the shared queue (Jobs:Storage).
-builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+// Every node runs workers that take sync runs from the shared queue (Jobs:Storage), and a few for short jobs.
+builder.Services.AddJobServers(builder.Configuration);
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<NotesSyncDbContext>("database", tags: ["ready"])

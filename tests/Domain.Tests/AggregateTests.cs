@@ -201,4 +201,22 @@ public class AggregateTests
         Assert.Equal("interrupted", run.Error?.Code);
         Assert.Throws<InvalidOperationException>(() => run.Finish(Now.AddMinutes(7)));
     }
+
+    [Fact]
+    public void A_queued_run_deferred_for_fairness_is_lost_only_a_grace_after_its_last_deferral_and_stays_queued()
+    {
+        var grace = TimeSpan.FromMinutes(5);
+        var neverSeen = SyncRun.Queue("org-1", "u1", RunTrigger.Scheduled, Now);
+        var deferred = SyncRun.Queue("org-1", "u2", RunTrigger.Scheduled, Now);
+
+        deferred.Defer(Now.AddMinutes(4));
+
+        Assert.True(neverSeen.IsLostInQueue(Now.AddMinutes(6), grace));
+        Assert.False(deferred.IsLostInQueue(Now.AddMinutes(6), grace));
+        Assert.True(deferred.IsLostInQueue(Now.AddMinutes(10), grace));
+        Assert.Equal(RunStatus.Queued, deferred.Status);
+        Assert.NotNull(deferred.ActiveUserKey);
+        deferred.Start(Now.AddMinutes(7));
+        Assert.Throws<InvalidOperationException>(() => deferred.Defer(Now.AddMinutes(8)));
+    }
 }

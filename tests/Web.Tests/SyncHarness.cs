@@ -94,10 +94,11 @@ public sealed class SyncHarness : IAsyncDisposable
     /// <summary>
     /// The admin asks to connect, and whoever the Zoho simulator has signed in accepts: answers where Zoho sends the
     /// browser back, and the cookie (<c>name=value</c>) our answer to the admin's request set in their browser.
+    /// <paramref name="admin"/>: another installed organisation's admin (the Zoho simulator signs in theirs).
     /// </summary>
-    public async Task<(string Callback, string BrowserCookie)> ConsentAsync()
+    public async Task<(string Callback, string BrowserCookie)> ConsentAsync(HttpClient? admin = null)
     {
-        var connect = await Admin.PostAsync("/api/zoho/connect", null);
+        var connect = await (admin ?? Admin).PostAsync("/api/zoho/connect", null);
         connect.EnsureSuccessStatusCode();
         var cookie = connect.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         var authorize = (await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!;

@@ -12,14 +12,20 @@ namespace NotesSync.Application.Sync;
 public static class RunSweeper
 {
 
-    /// <summary>A queued run waits for a free worker, which may take minutes on a busy node: only a lost job waits longer.</summary>
+    /// <summary>
+    /// A queued run waits for a free worker, which may take minutes on a busy node: only a lost job waits longer. A run
+    /// deferred for fairness (<see cref="IOrganisationSyncSlots"/>) counts from its last deferral, so it may wait longer;
+    /// and while runs wait in the queue (<see cref="ISyncJobQueue.RunsAreWaiting"/>) none is taken for lost: a long queue
+    /// on busy nodes is slow, not lost. A job lost with an in-memory queue is then swept once the queue has drained.
+    /// </summary>
     public static readonly TimeSpan QueuedGrace = TimeSpan.FromMinutes(5);
 
     public static async Task<int> EndAbandonedAsync(
-        IRepository<SyncRun> runs, string orgId, string userId, DateTimeOffset now, AbandonedRunGrace grace, CancellationToken ct)
+        IRepository<SyncRun> runs, string orgId, string userId, DateTimeOffset now, AbandonedRunGrace grace, bool runsAreWaiting,
+        CancellationToken ct)
     {
         var active = await runs.ListAsync(new ActiveRunsOfUser(orgId, userId), ct);
-        var abandoned = active.Where(r => r.IsAbandoned(now, grace.Running) || (r.Status == RunStatus.Queued && r.QueuedAt + QueuedGrace < now)).ToList();
+        var abandoned = active.Where(r => r.IsAbandoned(now, grace.Running) || (!runsAreWaiting && r.IsLostInQueue(now, QueuedGrace))).ToList();
         if (abandoned.Count == 0) return 0;
         abandoned.ForEach(r => r.MarkInterrupted(now));
         try

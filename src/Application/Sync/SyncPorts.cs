@@ -17,6 +17,15 @@ public interface ISyncScheduler
 public interface ISyncJobQueue
 {
     void Enqueue(Guid runId);
+
+    /// <summary>Hands the run to the job engine again, a little later (Jobs:SyncDeferral): its worker is free meanwhile.</summary>
+    void Defer(Guid runId);
+
+    /// <summary>
+    /// Whether runs wait in the queue for a free worker now (the nodes are busy): a queued run no worker has seen for
+    /// a while may then be waiting its turn rather than lost.
+    /// </summary>
+    bool RunsAreWaiting();
 }
 
 /// <summary>A link as the database holds it: the version its next save is checked against.</summary>

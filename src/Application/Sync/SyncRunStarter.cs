@@ -25,7 +25,7 @@ public sealed class SyncRunStarter(
         if ((await accounts.FirstOrDefaultAsync(new AccountByOrg(orgId), ct))?.Zoho is null)
             return ZohoErrors.NotConnected;
 
-        await RunSweeper.EndAbandonedAsync(runs, orgId, userId, clock.GetUtcNow(), grace, ct);
+        await RunSweeper.EndAbandonedAsync(runs, orgId, userId, clock.GetUtcNow(), grace, jobs.RunsAreWaiting(), ct);
 
         var run = SyncRun.Queue(orgId, userId, trigger, clock.GetUtcNow(), preview, applies);
         try

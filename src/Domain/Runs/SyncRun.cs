@@ -155,6 +155,24 @@ public sealed class SyncRun : AggregateRoot
         Close(now);
     }
 
+    /// <summary>
+    /// A worker took the queued run and put it back for later (its organisation holds its share of the node's sync
+    /// workers). The run stays queued; its heartbeat says a worker saw it, so the sweep does not take it for lost.
+    /// </summary>
+    public void Defer(DateTimeOffset now)
+    {
+        if (Status != RunStatus.Queued) throw new InvalidOperationException($"A {Status} run cannot be deferred.");
+        HeartbeatAt = now;
+        Touch();
+    }
+
+    /// <summary>
+    /// A queued run no worker has seen for longer than <paramref name="grace"/> since it was queued or last deferred:
+    /// its job was lost (an in-memory queue on a node that stopped).
+    /// </summary>
+    public bool IsLostInQueue(DateTimeOffset now, TimeSpan grace) =>
+        Status == RunStatus.Queued && (HeartbeatAt ?? QueuedAt) + grace < now;
+
     /// <summary>Whether the process running this run has stopped beating for longer than <paramref name="grace"/>.</summary>
     public bool IsAbandoned(DateTimeOffset now, TimeSpan grace) =>
         Status == RunStatus.Running && HeartbeatAt + grace < now;

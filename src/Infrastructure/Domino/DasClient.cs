@@ -45,8 +45,10 @@ internal sealed record DasResponse(
 /// The server is one a user named, so nothing it sends is trusted to be small or to end: an answer is read to at
 /// most <see cref="DominoOptions.MaxAnswerBytes"/> (counted after decompression, so a compression bomb stops there
 /// too) and within <see cref="DominoOptions.AttemptTimeout"/> of its headers (an endless or trickling body).
+/// Every call, with its retries and the read of its answer, holds a slot of its server's gate (<see cref="DominoServerLimits"/>:
+/// none without one, as in tests that build the client by hand).
 /// </summary>
-internal sealed class DasClient(HttpClient http, IOptions<DominoOptions> options)
+internal sealed class DasClient(HttpClient http, IOptions<DominoOptions> options, DominoServerLimits? serverLimits = null)
 {
     public const string HttpClientName = "das";
 
@@ -65,6 +67,7 @@ internal sealed class DasClient(HttpClient http, IOptions<DominoOptions> options
 
         try
         {
+            using var slot = serverLimits is null ? null : await serverLimits.EnterAsync(credentials.Server, ct);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             var body = await ReadBoundedAsync(response.Content, ct);
             if (body.IsFailure) return body.Error!;

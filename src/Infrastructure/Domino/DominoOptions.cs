@@ -47,4 +47,11 @@ public sealed class DominoOptions
 
     /// <summary>Calls one user's sync sends to their Domino server at once: a polite default for a shared server.</summary>
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Calls this node sends to one Domino server at once, all users' syncs together (<see cref="DominoServerLimits"/>).
+    /// Per node: N nodes may send N times this. Domino's HTTP task serves 40 requests at once by default; 16 leaves
+    /// room for the server's other clients when two nodes sync its users.
+    /// </summary>
+    public int MaxConcurrencyPerServer { get; set; } = 16;
 }

@@ -19,6 +19,7 @@ internal static class DominoRegistration
         var trust = DominoCertificateTrust.Load(options.TrustedCertificatesPath);
 
         services.TryAddSingleton<HostResolver>();
+        services.AddSingleton<DominoServerLimits>();
         services.AddHttpClient<DasClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

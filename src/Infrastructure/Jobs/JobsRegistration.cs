@@ -51,6 +51,8 @@ internal static class JobsRegistration
         // hosts in one process (the functional tests) never take each other's jobs.
         services.AddSingleton(storage);
 
+        services.Configure<JobsOptions>(configuration.GetSection("Jobs"));
+        services.AddSingleton<IOrganisationSyncSlots, NodeOrganisationSyncSlots>();
         services.AddTransient<SyncJobs>();
         services.AddSingleton<ISyncJobQueue, HangfireSyncJobQueue>();
         services.AddSingleton<ISyncScheduler, HangfireSyncScheduler>();

@@ -2,6 +2,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NotesSync.Application.Sync;
 using NotesSync.Application.Sync.ExecuteSyncRun;
 using NotesSync.Application.Sync.StartScheduledSyncRun;
@@ -14,7 +15,9 @@ public sealed class SyncJobs(IServiceScopeFactory scopes, ILogger<SyncJobs> logg
 {
     // A run resumes from its checkpoints after a crash, so Hangfire must not replay the job itself: the run would
     // already be marked interrupted and a fresh one is the user's (or the schedule's) to start.
+    // Its own queue and workers (JobServers): many syncs at once, and never in the way of the short jobs below.
     [AutomaticRetry(Attempts = 0)]
+    [Queue(JobsOptions.SyncQueue)]
     public async Task ExecuteAsync(Guid runId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -40,9 +43,16 @@ public sealed class SyncJobs(IServiceScopeFactory scopes, ILogger<SyncJobs> logg
     }
 }
 
-internal sealed class HangfireSyncJobQueue(IBackgroundJobClient jobs) : ISyncJobQueue
+internal sealed class HangfireSyncJobQueue(IBackgroundJobClient jobs, JobStorage storage, IOptions<JobsOptions> options) : ISyncJobQueue
 {
     public void Enqueue(Guid runId) => jobs.Enqueue<SyncJobs>(j => j.ExecuteAsync(runId, CancellationToken.None));
+
+    /// <summary>A new job, due after Jobs:SyncDeferral, then queued behind whatever was queued meanwhile.</summary>
+    public void Defer(Guid runId) =>
+        jobs.Schedule<SyncJobs>(j => j.ExecuteAsync(runId, CancellationToken.None), options.Value.SyncDeferral);
+
+    /// <summary>Runs in the sync queue that no worker has taken yet, on any node (the queue is the storage's).</summary>
+    public bool RunsAreWaiting() => storage.GetMonitoringApi().EnqueuedCount(JobsOptions.SyncQueue) > 0;
 }
 
 /// <summary>One recurring Hangfire job per user with automatic sync on, named after the user.</summary>

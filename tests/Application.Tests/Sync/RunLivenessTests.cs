@@ -101,6 +101,22 @@ public class RunLivenessTests
         Assert.Equal(1, await host.SendAsync(new SweepAbandonedRuns()));
     }
 
+    [Fact]
+    public async Task A_queued_run_is_not_taken_for_lost_while_runs_wait_in_the_queue_for_a_worker()
+    {
+        await using var host = new ApplicationHost();
+        var run = SyncRun.Queue("org-1", "u1", RunTrigger.Manual, host.Clock.GetUtcNow());
+        await host.WithDbAsync(async db => { db.SyncRuns.Add(run); return await db.SaveChangesAsync(); });
+        // This host has no workers: what is enqueued waits, as behind a long queue on busy nodes.
+        host.Service<ISyncJobQueue>().Enqueue(run.Id);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(0, await host.SendAsync(new SweepAbandonedRuns()));
+        var waiting = await host.WithDbAsync(db => db.SyncRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id));
+        Assert.Equal(RunStatus.Queued, waiting.Status);
+    }
+
     private static async Task<Guid> StartedRunAsync(ApplicationHost host)
     {
         var run = SyncRun.Queue("org-1", "u1", RunTrigger.Manual, host.Clock.GetUtcNow());

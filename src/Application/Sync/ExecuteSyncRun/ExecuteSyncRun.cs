@@ -20,13 +20,21 @@ public sealed class ExecuteSyncRunHandler(
     IRepository<SyncRun> runs, IRepository<SyncProfile> profiles, IRepository<SyncAccount> accounts,
     IRecordLinkStore links, IRunHeartbeat heartbeat, INotesMailboxes mailboxes, ICrmRecords crm, ISecretProtector secrets,
     ICrmUserDirectory crmUsers, RunPlan plan, TimeProvider clock, RunTimeLimit timeLimit, AbandonedRunGrace grace,
-    ILogger<ExecuteSyncRunHandler> logger)
+    ILogger<ExecuteSyncRunHandler> logger, IOrganisationSyncSlots slots, ISyncJobQueue jobs)
     : ICommandHandler<ExecuteSyncRun>
 {
     public async ValueTask<Unit> Handle(ExecuteSyncRun command, CancellationToken ct)
     {
         var run = await runs.GetByIdAsync(command.RunId, ct);
         if (run is not { Status: RunStatus.Queued }) return Unit.Value;
+        // Held until the run ends: while the organisation holds its share of the node's workers, its next runs wait.
+        using var slot = slots.TryTake(run.OrgId);
+        if (slot is null)
+        {
+            await DeferAsync(run, ct);
+            return Unit.Value;
+        }
+
         run.Start(clock.GetUtcNow());
         await runs.SaveChangesAsync(ct);
 
@@ -39,11 +47,32 @@ public sealed class ExecuteSyncRunHandler(
             }
         }
 
-        await SaveEndAsync(run);
         // A preview wrote nothing: the user has not synced yet (their seat can still be taken back).
-        if (run.Status is RunStatus.Succeeded or RunStatus.PartiallySucceeded)
+        if (await SaveEndAsync(run) && run.Status is RunStatus.Succeeded or RunStatus.PartiallySucceeded)
             await heartbeat.MarkUserSyncedAsync(run.OrgId, run.UserId, CancellationToken.None);
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// Puts the run back for later, still queued, its worker free for the runs behind it (another organisation's).
+    /// Saved first: the deferral's heartbeat keeps the sweep from taking a run that waits its turn for a lost one.
+    /// </summary>
+    private async Task DeferAsync(SyncRun run, CancellationToken ct)
+    {
+        run.Defer(clock.GetUtcNow());
+        try
+        {
+            await runs.SaveChangesAsync(ct);
+        }
+        catch (PersistenceConflictException)
+        {
+            // Ended meanwhile (the sweep, an uninstall): nothing left to run.
+            return;
+        }
+
+        jobs.Defer(run.Id);
+        logger.LogDebug("Sync run {RunId} of {OrgId}/{UserId} deferred: its organisation holds its share of the sync workers",
+            run.Id, run.OrgId, run.UserId);
     }
 
     /// <summary>Syncs and records how the run ended; false when it was ended elsewhere while it ran (nothing to save).</summary>
@@ -100,17 +129,20 @@ public sealed class ExecuteSyncRunHandler(
         }
     }
 
-    private async Task SaveEndAsync(SyncRun run)
+    /// <summary>Saves how the run ended; false when its row is gone (an uninstall while it ended).</summary>
+    private async Task<bool> SaveEndAsync(SyncRun run)
     {
         try
         {
             await runs.SaveChangesAsync(CancellationToken.None);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The run's end cannot be saved because its row is gone (an uninstall while it ended): nothing to retry.
             if (await heartbeat.BeatAsync(run.Id, clock.GetUtcNow(), CancellationToken.None)) throw;
             LogStopped(run);
+            return false;
         }
     }
 

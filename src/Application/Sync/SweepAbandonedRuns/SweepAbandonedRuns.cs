@@ -10,13 +10,15 @@ namespace NotesSync.Application.Sync.SweepAbandonedRuns;
 /// </summary>
 public sealed record SweepAbandonedRuns : ICommand<int>;
 
-public sealed class SweepAbandonedRunsHandler(IRepository<SyncRun> runs, TimeProvider clock, AbandonedRunGrace grace) : ICommandHandler<SweepAbandonedRuns, int>
+public sealed class SweepAbandonedRunsHandler(IRepository<SyncRun> runs, ISyncJobQueue jobs, TimeProvider clock, AbandonedRunGrace grace)
+    : ICommandHandler<SweepAbandonedRuns, int>
 {
     public async ValueTask<int> Handle(SweepAbandonedRuns command, CancellationToken ct)
     {
         var ended = 0;
+        var runsAreWaiting = jobs.RunsAreWaiting();
         foreach (var user in (await runs.ListAsync(new ActiveRuns(), ct)).Select(r => (r.OrgId, r.UserId)).Distinct().ToList())
-            ended += await RunSweeper.EndAbandonedAsync(runs, user.OrgId, user.UserId, clock.GetUtcNow(), grace, ct);
+            ended += await RunSweeper.EndAbandonedAsync(runs, user.OrgId, user.UserId, clock.GetUtcNow(), grace, runsAreWaiting, ct);
         return ended;
     }
 }
