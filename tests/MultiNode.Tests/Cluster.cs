@@ -85,7 +85,9 @@ internal sealed class Cluster : IAsyncDisposable
             ["Jobs:MaxSyncsPerOrganisation"] = "20",
             // The two workers per node this test was written with. At the default 20 (issue 23 item 3), a kill interrupts
             // many runs at once, and in 2 runs of 2 some user's CRM records of the killed round never reached Notes
-            // (Records.AssertEachOnceOnBothSides): not understood yet, to be investigated rather than hidden for good.
+            // (Records.AssertEachOnceOnBothSides): not understood yet, to be investigated rather than hidden for good. It
+            // is the same user and the same four records on every run (Alpha Traders/User9: crm.second.2 to 5 never in
+            // Notes); the CRM list's paging fix (PagedReadTests) was not it.
             ["Jobs:SyncWorkers"] = "2",
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         };

@@ -53,7 +53,11 @@ internal static class Checkpoints
     /// skew the servers' clocks may have. Either way less the time that answer may have taken and the commit lag.
     /// </summary>
     public static DateTimeOffset CrmListedThrough(DateTimeOffset? firstAnswerDate, DateTimeOffset readStart) =>
-        (firstAnswerDate is { } date ? date - AnswerTime : readStart - LinkVersions.ClockSkew) - CrmCommitLag;
+        CrmReadBegan(firstAnswerDate, readStart) - CrmCommitLag;
+
+    /// <summary>When a CRM read began on the CRM's clock, as early as it may have been: a change stamped later was made during the read.</summary>
+    public static DateTimeOffset CrmReadBegan(DateTimeOffset? firstAnswerDate, DateTimeOffset readStart) =>
+        firstAnswerDate is { } date ? date - AnswerTime : readStart - LinkVersions.ClockSkew;
 
     /// <summary>
     /// Each side's position is the newest change it showed us, on its own clock. When it showed none, the position it
@@ -81,6 +85,7 @@ internal static class Checkpoints
         var fallback = ctx.StartedAt - LinkVersions.ClockSkew;
         var crmAt = reads.CrmNewest ?? since.Crm?.At ?? fallback;
         var crmSettled = (reads.CrmNewest is null && since.Crm is { Settled: true }) || crmAt <= reads.CrmListedThrough;
+        if (reads.CrmPassedOverFrom is { } passedOver && crmAt > passedOver) (crmAt, crmSettled) = (passedOver, false);
         ctx.Profile.AdvanceCheckpoint(module,
             Text(reads.NotesNewest ?? since.Notes ?? fallback), Text(new CrmPosition(crmAt, crmSettled)), notesToRetry);
     }

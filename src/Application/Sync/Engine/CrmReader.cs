@@ -19,8 +19,11 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
         var from = since?.ReadFrom;
         reads.CrmReadWhole = from is null;
         var readStart = ctx.Clock.GetUtcNow();
+        var pages = 0;
+        DateTimeOffset? firstPageNewest = null;
         var read = await ctx.Crm.ReadChangedAsync(ctx.OrgId, module.Module, from, (page, _) =>
         {
+            if (++pages == 1) firstPageNewest = page.Max(r => r.ModifiedTime);
             foreach (var record in page)
             {
                 if (reads.CrmNewest is null || record.ModifiedTime > reads.CrmNewest) reads.CrmNewest = record.ModifiedTime;
@@ -43,6 +46,14 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
         }, ct);
         if (read.IsFailure) return read;
         reads.CrmListedThrough = Checkpoints.CrmListedThrough(read.Value.FirstAnswerDate, readStart);
+        // The list is paged by offset in Modified_Time order: a record of a page already read that someone changes
+        // meanwhile moves to the end, every record after it moves up one place, and the first record of the next page
+        // is never listed. Such a change shows as a record newer than the read's start; then the records possibly
+        // passed over are all at or after the first page's newest (they were further down the list when it was
+        // read), and the next run reads again from there (found by the two-node test, with many syncs of one
+        // organisation writing while each reads).
+        if (pages > 1 && reads.CrmNewest >= Checkpoints.CrmReadBegan(read.Value.FirstAnswerDate, readStart))
+            reads.CrmPassedOverFrom = firstPageNewest;
 
         if (links.Count == 0) return Result.Success();
         var deleted = await ctx.Crm.ReadDeletedAsync(ctx.OrgId, module.Module, from, ct);

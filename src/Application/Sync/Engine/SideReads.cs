@@ -40,6 +40,12 @@ internal sealed class SideReads(SyncModuleDefinition module)
     public DateTimeOffset? CrmListedThrough { get; set; }
 
     /// <summary>
+    /// Set when records changed while the CRM's list was being paged through, so that some may have been passed over:
+    /// none of those is older than this, and the checkpoint goes no further (<see cref="CrmReader"/>).
+    /// </summary>
+    public DateTimeOffset? CrmPassedOverFrom { get; set; }
+
+    /// <summary>
     /// Domino's time before the documents were read: a document modified before it has a version its time names
     /// alone (<see cref="LinkVersions.UnambiguousBefore"/>).
     /// </summary>

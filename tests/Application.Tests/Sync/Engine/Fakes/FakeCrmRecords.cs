@@ -87,11 +87,23 @@ public sealed class FakeCrmRecords(FakeTimeProvider clock, string owner) : ICrmR
         if (Outage is { } error) return error;
         var now = clock.GetUtcNow();
         var answered = new CrmChangesRead(DatesAnswers ? now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)) : null);
-        var changed = Of(module).Where(r => since is null || r.ModifiedTime > since).OrderBy(r => r.ModifiedTime).ToList();
-        Listed.Add(changed.Count);
-        foreach (var page in changed.Chunk(200)) await onPage(page, ct);
+        List<CrmRecord> Changed() => [.. Of(module).Where(r => since is null || r.ModifiedTime > since).OrderBy(r => r.ModifiedTime)];
+        Listed.Add(Changed().Count);
+        // Paged by offset in Modified_Time order, each page listed when it is asked for, as Zoho's list is.
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = Changed().Skip(offset).Take(PageSize).ToList();
+            if (page.Count == 0) break;
+            await onPage(page, ct);
+            BetweenPages?.Invoke(offset / PageSize + 1);
+        }
         return answered;
     }
+
+    private const int PageSize = 200;
+
+    /// <summary>Runs after each page of a read of changed records, with the page's number: someone editing meanwhile.</summary>
+    public Action<int>? BetweenPages { get; set; }
 
     public Task<Result<IReadOnlyList<CrmDeletion>>> ReadDeletedAsync(string orgId, SyncModule module, DateTimeOffset? since, CancellationToken ct) =>
         Answer<IReadOnlyList<CrmDeletion>>("read-deleted", () =>
