@@ -34,6 +34,16 @@ internal sealed class TestPostgres : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// The database goes away as a failing server's does: its open connections are ended and new ones refused
+    /// (53300, "too many connections", as when a server's connection slots are all taken).
+    /// </summary>
+    public async Task RefuseConnectionsAsync()
+    {
+        await ExecuteAsync(_server, $"ALTER DATABASE \"{_name}\" CONNECTION LIMIT 0");
+        await ExecuteAsync(_server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_name}' AND pid <> pg_backend_pid()");
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics;
 
 namespace NotesSync.Web.Tests;
@@ -40,6 +41,28 @@ public class PostgresHostTests
         Assert.Equal((0, 0), (SyncHarness.Count(second, "contacts", "toCrm.created"), SyncHarness.Count(second, "contacts", "toNotes.created")));
         Assert.Equal(2, h.CrmContacts.Count);
         Assert.Equal(2, h.NotesDocuments("Person").Count);
+    }
+
+    [PostgresFact]
+    public async Task A_request_that_meets_a_database_refusing_connections_is_answered_503_service_unavailable_not_500()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:NotesSync"] = database.ConnectionString,
+            ["Jobs:Storage"] = "Postgres",
+        };
+        await MigrateAsync(settings);
+        await using var h = await SyncHarness.StartAsync(settings: settings);
+        Assert.Equal(HttpStatusCode.OK, (await h.Admin.GetAsync(new Uri("/api/sync/settings", UriKind.Relative))).StatusCode);
+
+        await database.RefuseConnectionsAsync();
+        var refused = await h.Admin.GetAsync(new Uri("/api/sync/settings", UriKind.Relative));
+
+        var problem = await ProblemAssert.IsProblem(refused, HttpStatusCode.ServiceUnavailable, "service-unavailable");
+        Assert.Contains("database", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null, "a 503 says when to try again");
     }
 
     /// <summary>Runs the host's own <c>migrate</c> command, as a deployment does, with <paramref name="settings"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -27,6 +28,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             AccessDeniedException denied => (403, denied.Code, denied.Message, null),
             PersistenceConflictException conflict => (409, "concurrent-change", conflict.Message, null),
             SigningKeyUnavailableException => (503, "service-unavailable", "NotesSync cannot check your sign-in just now; try again in a moment.", null),
+            // The database refused or lost the connection (down, failing over, out of connection slots: the provider calls
+            // it transient): nothing was saved, and trying again later is the caller's remedy, not a report of a bug.
+            DbException { IsTransient: true } or { InnerException: DbException { IsTransient: true } } =>
+                (503, "service-unavailable", "NotesSync cannot reach its database just now; nothing was saved. Try again in a moment.", null),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled.", null),
             _ => (500, "internal-error", "Something went wrong on our side; nothing was half-saved.", (IDictionary<string, string[]>?)null),
         };
