@@ -66,14 +66,15 @@ public static class ManyUsersReport
         s.AppendLine(Invariant, $"## {r.Round} on {r.Nodes} node(s), {r.Database}; host settings: {Settings(r.HostSettings)}");
         s.AppendLine(Invariant, $"   runs: {r.Succeeded} succeeded, {r.PartiallySucceeded} partially, {r.Failed} failed or unfinished" +
             $"{(r.ErrorCodes.Count == 0 ? "" : $" ({string.Join(", ", r.ErrorCodes.Select(e => $"{e.Key} ×{e.Value}"))})")}, {r.FailedItems} items failed");
-        s.AppendLine(Invariant, $"   {r.SyncsPerMinute:0.0} syncs per minute over {r.WallSeconds:0.0} s; at most {r.PeakRunning} runs running at once");
-        s.AppendLine(Invariant, $"   queued → finished p50 {r.QueuedToFinishedP50:0.0} s, p95 {r.QueuedToFinishedP95:0.0} s, max {r.QueuedToFinishedMax:0.0} s; " +
+        s.AppendLine(Invariant, $"   {r.SyncsPerMinute:0.0} syncs per minute: the last that succeeded finished {r.WallSeconds:0.0} s after the first was queued " +
+            $"(the last run ended at {r.LastEndedSeconds:0.0} s); at most {r.PeakRunning} runs running at once");
+        s.AppendLine(Invariant, $"   runs that succeeded: queued → finished p50 {r.QueuedToFinishedP50:0.0} s, p95 {r.QueuedToFinishedP95:0.0} s, max {r.QueuedToFinishedMax:0.0} s; " +
             $"started → finished p50 {r.StartedToFinishedP50:0.0} s, p95 {r.StartedToFinishedP95:0.0} s, max {r.StartedToFinishedMax:0.0} s");
         s.AppendLine(Invariant, $"   Domino server: {r.DasCalls} calls, at most {r.DasPeakInFlight} in flight, {r.DasErrors} 429/5xx");
         foreach (var o in r.Orgs)
             s.AppendLine(Invariant, $"   Zoho org {o.Organisation} ({o.Users} users): {o.ZohoCalls} calls, at most {o.ZohoPeakInFlight} in flight " +
-                $"(limit {r.ZohoConcurrency}), {o.Zoho429s} × 429, {o.CreditRejections} credit refusals; its runs queued → finished p50 " +
-                $"{o.QueuedToFinishedP50:0.0} s, its last finished at {o.LastFinishedSeconds:0.0} s");
+                $"(limit {r.ZohoConcurrency}), {o.Zoho429s} × 429, {o.CreditRejections} credit refusals; its runs that succeeded: queued → finished p50 " +
+                $"{o.QueuedToFinishedP50:0.0} s, the last finished at {o.LastFinishedSeconds:0.0} s");
         foreach (var n in r.NodeFigures)
             s.AppendLine(Invariant, $"   node {n.Node} (pid {n.ProcessId}): CPU {n.CpuSeconds:0.0} s ({n.CpuSeconds / Math.Max(1, r.WallSeconds) * 100:0}% of a core), " +
                 $"peak working set {Mb(n.PeakWorkingSetBytes)} (before {Mb(n.WorkingSetBeforeBytes)}), allocated {Mb(n.AllocatedBytes)}");

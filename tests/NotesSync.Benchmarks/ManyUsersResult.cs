@@ -1,10 +1,8 @@
-using System.Text.Json.Serialization;
-
 namespace NotesSync.Benchmarks;
 
 /// <summary>
 /// One organisation's side of a round on Zoho: its calls, the most in flight at once (those refused included), the
-/// 429s it got (concurrency; credits apart), and how long its users waited for their runs.
+/// 429s it got (concurrency; credits apart), and how long its users waited for their runs (those that succeeded).
 /// </summary>
 public sealed record OrgFigures(
     int Organisation, int Users, int ZohoCalls, int ZohoPeakInFlight, int Zoho429s, int CreditRejections,
@@ -35,12 +33,19 @@ public sealed class ManyUsersResult
     /// <summary>Items the runs counted as failed (a run may succeed partially with some).</summary>
     public required int FailedItems { get; init; }
 
-    /// <summary>From the first run queued to the last run finished, by the host's clock.</summary>
+    /// <summary>
+    /// From the first run queued to the last run that succeeded (partially or not) finished, by the host's clock: a
+    /// failed run's end may be the sweep's, long after its worker let it go.
+    /// </summary>
     public required double WallSeconds { get; init; }
 
-    /// <summary>Runs that ended (succeeded, partially or failed) per minute of <see cref="WallSeconds"/>.</summary>
+    /// <summary>From the first run queued to the last run ended, however it ended.</summary>
+    public required double LastEndedSeconds { get; init; }
+
+    /// <summary>Runs that succeeded (partially or not) per minute of <see cref="WallSeconds"/>.</summary>
     public double SyncsPerMinute => WallSeconds > 0 ? (Succeeded + PartiallySucceeded) * 60 / WallSeconds : 0;
 
+    /// <summary>Of the runs that succeeded (partially or not), as every time below.</summary>
     public required double QueuedToFinishedP50 { get; init; }
     public required double QueuedToFinishedP95 { get; init; }
     public required double QueuedToFinishedMax { get; init; }
@@ -48,7 +53,7 @@ public sealed class ManyUsersResult
     public required double StartedToFinishedP95 { get; init; }
     public required double StartedToFinishedMax { get; init; }
 
-    /// <summary>The most runs running at once (between their start and their end): the workers at work, over all nodes.</summary>
+    /// <summary>The most runs running at once (between their start and their end; interrupted runs left out): the workers at work, over all nodes.</summary>
     public required int PeakRunning { get; init; }
 
     public required int DasCalls { get; init; }
@@ -65,17 +70,20 @@ public sealed class ManyUsersResult
     /// <summary>CPU of the benchmark's process meanwhile: both simulators, and the polling of the runs.</summary>
     public required double BenchCpuSeconds { get; init; }
 
-    [JsonIgnore]
+    /// <summary>Each user's run: its status, error code and times (the JSON's detail).</summary>
     public required List<UserRun> Runs { get; init; }
 
     public static ManyUsersResult Of(
         ManyUsersOptions options, ManyUsersEnvironment env, string round, List<UserRun> runs, List<NodeFigures> nodes, double benchCpu)
     {
         var ended = runs.Where(r => r.FinishedAt is not null).ToList();
+        var succeeded = ended.Where(r => r.Status is "succeeded" or "partiallySucceeded").ToList();
         var first = runs.Min(r => r.QueuedAt) ?? DateTimeOffset.UtcNow;
-        var last = ended.Count > 0 ? ended.Max(r => r.FinishedAt!.Value) : first;
-        var queued = ended.Select(r => r.QueuedToFinished!.Value).ToList();
-        var running = ended.Where(r => r.StartedAt is not null).Select(r => r.StartedToFinished!.Value).ToList();
+        var lastSucceeded = succeeded.Count > 0 ? succeeded.Max(r => r.FinishedAt!.Value) : first;
+        var lastEnded = ended.Count > 0 ? ended.Max(r => r.FinishedAt!.Value) : first;
+        // Times are the succeeded runs': a failed run's end may be the sweep's (interrupted), which says nothing of the sync.
+        var queued = succeeded.Select(r => r.QueuedToFinished!.Value).ToList();
+        var running = succeeded.Where(r => r.StartedAt is not null).Select(r => r.StartedToFinished!.Value).ToList();
         var zohoCalls = env.Zoho.State.Calls.All;
         var dasCalls = env.Domino.Calls.Calls;
         return new ManyUsersResult
@@ -96,20 +104,23 @@ public sealed class ManyUsersResult
             Failed = runs.Count(r => r.Status is not ("succeeded" or "partiallySucceeded")),
             ErrorCodes = runs.Where(r => r.ErrorCode is not null).GroupBy(r => r.ErrorCode!).ToDictionary(g => g.Key, g => g.Count()),
             FailedItems = runs.Sum(r => r.FailedItems),
-            WallSeconds = (last - first).TotalSeconds,
+            WallSeconds = (lastSucceeded - first).TotalSeconds,
+            LastEndedSeconds = (lastEnded - first).TotalSeconds,
             QueuedToFinishedP50 = Percentile(queued, 50),
             QueuedToFinishedP95 = Percentile(queued, 95),
             QueuedToFinishedMax = queued.DefaultIfEmpty().Max(),
             StartedToFinishedP50 = Percentile(running, 50),
             StartedToFinishedP95 = Percentile(running, 95),
             StartedToFinishedMax = running.DefaultIfEmpty().Max(),
-            PeakRunning = PeakOverlap(ended.Where(r => r.StartedAt is not null).Select(r => (r.StartedAt!.Value, r.FinishedAt!.Value))),
+            // An interrupted run's end is the sweep's, long after its worker let it go: it would count as running meanwhile.
+            PeakRunning = PeakOverlap(ended.Where(r => r.StartedAt is not null && r.ErrorCode != "interrupted")
+                .Select(r => (r.StartedAt!.Value, r.FinishedAt!.Value))),
             DasCalls = dasCalls.Count,
             DasPeakInFlight = env.Domino.Concurrency.Max,
             DasErrors = dasCalls.Count(c => c.Status is 429 or >= 500),
             Orgs = [.. env.Admins.Select((admin, k) =>
             {
-                var theirs = ended.Where(r => r.Organisation == k).ToList();
+                var theirs = succeeded.Where(r => r.Organisation == k).ToList();
                 return new OrgFigures(k + 1, runs.Count(r => r.Organisation == k), zohoCalls.Count(c => c.OrgId == admin.Org.Id),
                     admin.Org.PeakInFlight, admin.Org.ConcurrencyRejections, admin.Org.CreditRejections,
                     Percentile([.. theirs.Select(r => r.QueuedToFinished!.Value)], 50),
