@@ -76,6 +76,9 @@ public sealed class ManyUsersEnvironment : IAsyncDisposable
             settings["ConnectionStrings:NotesSync"] = $"Data Source={Path.Combine(_workDir, "notessync.db")}";
         }
 
+        // Every user of an organisation connects Notes within a minute here: past 30 an organisation in 15 minutes
+        // (the default, against password guessing) the rest would be refused, as a real onboarding that fast would be.
+        settings["Notes:SignInAttempts:PerOrg"] = (_options.UsersPerOrganisation(0) + 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in _options.HostSettings) settings[key] = value;
         if (_database is not null) await HostProcess.MigrateAsync(hostDll, settings, ct);
         for (var i = 0; i < nodes; i++)
