@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NotesSync.Simulators.Domino.Hosting;
 using NotesSync.Simulators.Domino.State;
 using NotesSync.Simulators.Zoho;
@@ -95,22 +96,32 @@ public sealed class ManyUsersEnvironment : IAsyncDisposable
     /// </summary>
     private async Task AddUsersAsync(CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         for (var k = 0; k < Admins.Count; k++)
         {
             var admin = Admins[k];
             await admin.ConnectAsync(Nodes[0], Bench.HookSecret, ct, seats: _options.UsersPerOrganisation(k));
+            // The simulator checks duplicates on an index it builds for each write: inserting a whole organisation's
+            // records one by one would take quadratic time. The data sets are without duplicates (e-mails tagged by
+            // user, companies placed once); the check is back on before any sync.
+            admin.Org.SystemDuplicateCheck = false;
             for (var j = 0; j < _options.UsersPerOrganisation(k); j++)
             {
                 var index = Users.Count;
                 var tenant = j == 0 ? admin : NewTenant(admin, k, j);
                 var zohoUser = j == 0 ? admin.Org.Admin : admin.Org.Users.Single(u => u.Email == Email(k, j));
                 if (j > 0) await SyncUser.AddSeatAsync(admin, zohoUser, ct);
+                var made = Stopwatch.StartNew();
                 var data = new DataSet(_options.ContactsPerUser, _options.TasksPerUser, _options.Seed + index, tag: $"u{index + 1:000}");
+                var generated = made.Elapsed;
                 data.Place(tenant, DataSet.HalfShared, owner: zohoUser);
                 Users.Add(new SyncUser(index, k, tenant, zohoUser, Nodes[index % Nodes.Count]));
+                if (Users.Count % 20 == 0)
+                    Console.WriteLine($"#   {Users.Count} users' data placed ({clock.Elapsed.TotalSeconds:0} s; the last: made in {generated.TotalSeconds:0.00} s, placed in {(made.Elapsed - generated).TotalSeconds:0.00} s)");
             }
         }
 
+        foreach (var admin in Admins) admin.Org.SystemDuplicateCheck = true;
         await Parallel.ForEachAsync(Users, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (user, token) => await user.ConnectAsync(token));
     }
