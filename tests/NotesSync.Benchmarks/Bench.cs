@@ -56,23 +56,10 @@ public sealed class Bench : IAsyncDisposable
         var measured = Tenant.Create(domino, zoho, "Jane Doe", "Zylker Traders", redirect, options.ZohoConcurrency);
         var warmUp = Tenant.Create(domino, zoho, "Walter Warmup", "Warm-up Ltd", redirect, options.ZohoConcurrency);
 
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:NotesSync"] = $"Data Source={Path.Combine(workDir, "notessync.db")}",
-            ["Database:Provider"] = "Sqlite",
-            ["Jobs:Storage"] = "InMemory",
-            ["Marketplace:HookSecret"] = HookSecret,
-            ["Notes:AllowInsecureHttp"] = "true",
-            ["Notes:AllowPrivateNetworks"] = "true",
-            ["Notes:MaxConcurrency"] = options.NotesConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Zoho:AccountsUrl"] = zoho.AccountsUri.ToString(),
-            ["Zoho:ClientId"] = measured.Org.Client.ClientId,
-            ["Zoho:ClientSecret"] = measured.Org.Client.ClientSecret,
-            ["Zoho:RedirectUri"] = redirect.ToString(),
-            ["Zoho:MaxConcurrencyPerOrg"] = options.ZohoConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            // Four Information lines per outgoing call would measure the console, not the engine.
-            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
-        };
+        var settings = HostSettings.PointedAt(zoho, measured.Org.Client, redirect, options.NotesConcurrency, options.ZohoConcurrency);
+        settings["ConnectionStrings:NotesSync"] = $"Data Source={Path.Combine(workDir, "notessync.db")}";
+        settings["Database:Provider"] = "Sqlite";
+        settings["Jobs:Storage"] = "InMemory";
         var host = await HostProcess.StartAsync(options.HostPath ?? HostProcess.DefaultHostPath(), workDir, hostUri, settings, ct);
         var bench = new Bench(options, workDir, domino, zoho, host, warmUp, measured);
         await warmUp.ConnectAsync(host, HookSecret, ct);

@@ -57,25 +57,14 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(
         string hostDll, string workDir, Uri baseUri, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
-        if (!File.Exists(hostDll)) throw new FileNotFoundException("Build the host first (dotnet build -c Release src/Web).", hostDll);
         var statsPath = Path.Combine(workDir, "host-stats.txt");
         var logPath = Path.Combine(workDir, "host.log");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(hostDll);
+        var start = StartInfo(hostDll, settings);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUri.GetLeftPart(UriPartial.Authority));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(HostProcess).Assembly.Location;
         start.Environment[StartupHook.StatsVariable] = statsPath;
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
@@ -106,6 +95,39 @@ public sealed class HostProcess : IAsyncDisposable
             if (DateTime.UtcNow > until) throw new TimeoutException($"The host did not become ready; its log: {logPath}");
             await Task.Delay(250, ct);
         }
+    }
+
+    /// <summary>
+    /// <c>dotnet NotesSync.Web.dll migrate</c> with the nodes' settings: a shared database is migrated once, before
+    /// the nodes start (a node on PostgreSQL with migrations pending refuses to start).
+    /// </summary>
+    public static async Task MigrateAsync(string hostDll, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    {
+        var start = StartInfo(hostDll, settings);
+        start.ArgumentList.Add("migrate");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The migration did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"migrate exited with {process.ExitCode}: {await output}{await errors}");
+    }
+
+    private static ProcessStartInfo StartInfo(string hostDll, IReadOnlyDictionary<string, string> settings)
+    {
+        if (!File.Exists(hostDll)) throw new FileNotFoundException("Build the host first (dotnet build -c Release src/Web).", hostDll);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(hostDll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return start;
     }
 
     /// <summary>The latest figures the startup hook wrote, with the kernel's resident and peak resident set sizes.</summary>

@@ -49,6 +49,8 @@ public sealed class BenchOptions
         changed), resync-1pct (1% changed on each side). These four share one host and one data set.
         crm-to-notes-shared-org (a first CRM → Notes sync, the CRM holding as many records again owned by a colleague),
         resync-new-1pct (then, two-way, 1% new contacts and to-dos added in Notes): these two share another host.
+
+        Many users at once, on one node or several: --many-users (its options: --many-users --help).
         """;
 
     public static BenchOptions? Parse(string[] args)

@@ -1,5 +1,15 @@
 using NotesSync.Benchmarks;
 
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+// Many users at once (issue 23) is a benchmark of its own, with options of its own.
+if (args.Contains("--many-users")) return await ManyUsersReport.MainAsync(args, cancel.Token);
+
 BenchOptions? options;
 try
 {
@@ -17,13 +27,6 @@ if (options is null)
     Console.WriteLine(BenchOptions.Usage);
     return 0;
 }
-
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
 
 Console.WriteLine($"# NotesSync benchmark: {options.Contacts} contacts, {options.Tasks} to-dos, latency {options.LatencyMs} ms, " +
     $"Zoho limit {options.ZohoConcurrency}/org, Notes:MaxConcurrency {options.NotesConcurrency}, seed {options.Seed}");

@@ -41,14 +41,15 @@ public sealed class Tenant(DominoSimulator domino, ZohoSimulator zoho, ZohoOrg o
     /// As run.sh and the Marketplace do it: the signed install hook, a widget token from /dev/tokens, the OAuth round
     /// trip (the simulator's authorize page consents as this organisation's admin), the Notes connection.
     /// </summary>
-    public async Task ConnectAsync(HostProcess host, string hookSecret, CancellationToken ct)
+    /// <param name="seats">The licence's seats: how many users of the organisation NotesSync may sync for.</param>
+    public async Task ConnectAsync(HostProcess host, string hookSecret, CancellationToken ct, int seats = 5)
     {
         using var anonymous = new HttpClient { BaseAddress = host.BaseUri };
         var body = JsonSerializer.Serialize(new
         {
             orgId = org.Id, orgName = org.CompanyName,
             installer = new { userId = org.Admin.Id, email = org.Admin.Email, name = "Benchmark admin" },
-            seats = 5,
+            seats,
         });
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(hookSecret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
