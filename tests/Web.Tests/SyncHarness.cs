@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -45,7 +46,8 @@ public sealed class SyncHarness : IAsyncDisposable
     /// </param>
     public static async Task<SyncHarness> StartAsync(
         DominoSimulatorOptions? dominoOptions = null, IReadOnlyDictionary<string, string>? settings = null,
-        TimeProvider? zohoClock = null, ZohoSimulatorOptions? zohoOptions = null, bool connectZoho = true)
+        TimeProvider? zohoClock = null, ZohoSimulatorOptions? zohoOptions = null, bool connectZoho = true,
+        Action<IServiceCollection>? testServices = null)
     {
         var domino = await DominoSimulator.StartAsync(dominoOptions);
         domino.State.AddUser(new NotesUserSpec("Jane Doe", NotesPassword));
@@ -54,6 +56,7 @@ public sealed class SyncHarness : IAsyncDisposable
         var app = new NotesSyncApp
         {
             FakeCrmUsers = false,
+            TestServices = testServices,
             Settings =
             {
                 ["Zoho:AccountsUrl"] = zoho.AccountsUri.ToString(),

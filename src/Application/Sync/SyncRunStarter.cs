@@ -38,7 +38,19 @@ public sealed class SyncRunStarter(
             return AlreadyRunning;
         }
 
-        jobs.Enqueue(run.Id);
+        try
+        {
+            jobs.Enqueue(run.Id);
+        }
+        catch
+        {
+            // The job store refused (its database out of connections, say): a queued run without a job would hold the
+            // user's one active run until the sweep gave up on it, and every retry would meet sync-running. It ends
+            // here, unrun, and the caller learns why (503 when the store says it is transient).
+            run.Fail("not-queued", "The sync could not be queued and did not run; start it again.", clock.GetUtcNow());
+            await runs.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
         return run.Id;
     }
 }
