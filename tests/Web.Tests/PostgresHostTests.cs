@@ -13,12 +13,7 @@ public class PostgresHostTests
     public async Task A_node_refuses_an_unmigrated_database_and_after_the_migrate_command_runs_syncs_from_the_PostgreSQL_queue()
     {
         await using var database = await TestPostgres.CreateAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:NotesSync"] = database.ConnectionString,
-            ["Jobs:Storage"] = "Postgres",
-        };
+        var settings = OnPostgres(database);
         await using (var unmigrated = new NotesSyncApp())
         {
             foreach (var (key, value) in settings) unmigrated.Settings[key] = value;
@@ -47,12 +42,7 @@ public class PostgresHostTests
     public async Task A_request_that_meets_a_database_refusing_connections_is_answered_503_service_unavailable_not_500()
     {
         await using var database = await TestPostgres.CreateAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:NotesSync"] = database.ConnectionString,
-            ["Jobs:Storage"] = "Postgres",
-        };
+        var settings = OnPostgres(database);
         await MigrateAsync(settings);
         await using var h = await SyncHarness.StartAsync(settings: settings);
         Assert.Equal(HttpStatusCode.OK, (await h.Admin.GetAsync(new Uri("/api/sync/settings", UriKind.Relative))).StatusCode);
@@ -64,6 +54,14 @@ public class PostgresHostTests
         Assert.Contains("database", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(refused.Headers.RetryAfter is not null, "a 503 says when to try again");
     }
+
+    /// <summary>A node's settings for <paramref name="database"/>: NotesSync's tables and Hangfire's jobs in it.</summary>
+    private static Dictionary<string, string> OnPostgres(TestPostgres database) => new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:NotesSync"] = database.ConnectionString,
+        ["Jobs:Storage"] = "Postgres",
+    };
 
     /// <summary>Runs the host's own <c>migrate</c> command, as a deployment does, with <paramref name="settings"/>.</summary>
     private static async Task MigrateAsync(Dictionary<string, string> settings)
