@@ -56,7 +56,7 @@ internal static class Checkpoints
         CrmReadBegan(firstAnswerDate, readStart) - CrmCommitLag;
 
     /// <summary>When a CRM read began on the CRM's clock, as early as it may have been: a change stamped later was made during the read.</summary>
-    public static DateTimeOffset CrmReadBegan(DateTimeOffset? firstAnswerDate, DateTimeOffset readStart) =>
+    private static DateTimeOffset CrmReadBegan(DateTimeOffset? firstAnswerDate, DateTimeOffset readStart) =>
         firstAnswerDate is { } date ? date - AnswerTime : readStart - LinkVersions.ClockSkew;
 
     /// <summary>

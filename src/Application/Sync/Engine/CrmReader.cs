@@ -1,3 +1,4 @@
+using NotesSync.Application.Crm;
 using NotesSync.Application.Sync.Modules;
 using NotesSync.Domain.Common;
 
@@ -19,11 +20,10 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
         var from = since?.ReadFrom;
         reads.CrmReadWhole = from is null;
         var readStart = ctx.Clock.GetUtcNow();
-        var pages = 0;
-        DateTimeOffset? firstPageNewest = null;
+        var listing = new ListingWatch();
         var read = await ctx.Crm.ReadChangedAsync(ctx.OrgId, module.Module, from, (page, _) =>
         {
-            if (++pages == 1) firstPageNewest = page.Max(r => r.ModifiedTime);
+            listing.Page(page);
             foreach (var record in page)
             {
                 if (reads.CrmNewest is null || record.ModifiedTime > reads.CrmNewest) reads.CrmNewest = record.ModifiedTime;
@@ -46,14 +46,7 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
         }, ct);
         if (read.IsFailure) return read;
         reads.CrmListedThrough = Checkpoints.CrmListedThrough(read.Value.FirstAnswerDate, readStart);
-        // The list is paged by offset in Modified_Time order: a record of a page already read that someone changes
-        // meanwhile moves to the end, every record after it moves up one place, and the first record of the next page
-        // is never listed. Such a change shows as a record newer than the read's start; then the records possibly
-        // passed over are all at or after the first page's newest (they were further down the list when it was
-        // read), and the next run reads again from there (found by the two-node test, with many syncs of one
-        // organisation writing while each reads).
-        if (pages > 1 && reads.CrmNewest >= Checkpoints.CrmReadBegan(read.Value.FirstAnswerDate, readStart))
-            reads.CrmPassedOverFrom = firstPageNewest;
+        reads.CrmPassedOverFrom = listing.PassedOverFrom;
 
         if (links.Count == 0) return Result.Success();
         var deleted = await ctx.Crm.ReadDeletedAsync(ctx.OrgId, module.Module, from, ct);
@@ -61,5 +54,34 @@ internal sealed class CrmReader(SyncModuleDefinition module, SyncContext ctx, Li
         reads.CrmDeleted.UnionWith(deleted.Value.Select(d => d.Id)
             .Where(id => links.ByCrmId(id) is not null && !reads.Crm.ContainsKey(id)));
         return Result.Success();
+    }
+
+    /// <summary>
+    /// The list is paged by offset in Modified_Time order: a record of a page already read that someone changes
+    /// meanwhile moves to the end of the list, every record after its old place moves up one, and the record that
+    /// moves up across the page boundary is never listed by this read (found by the two-node test, many syncs of one
+    /// organisation writing while each reads). The changed record shows: it is listed a second time, later. The
+    /// records passed over were then further down than the page it was first listed on, so none is older than that
+    /// page's newest record, and the checkpoint goes no further (the next run lists them). A record deleted during
+    /// the read shifts the list the same way without showing: that case is not caught.
+    /// </summary>
+    private sealed class ListingWatch
+    {
+        private readonly Dictionary<string, int> _firstListedOn = new(StringComparer.Ordinal);
+        private readonly List<DateTimeOffset> _pageNewest = [];
+
+        public DateTimeOffset? PassedOverFrom { get; private set; }
+
+        public void Page(IReadOnlyList<CrmRecord> page)
+        {
+            var number = _pageNewest.Count;
+            _pageNewest.Add(page.Max(r => r.ModifiedTime));
+            foreach (var record in page)
+            {
+                if (_firstListedOn.TryAdd(record.Id, number)) continue;
+                var bound = _pageNewest[_firstListedOn[record.Id]];
+                if (PassedOverFrom is null || bound < PassedOverFrom) PassedOverFrom = bound;
+            }
+        }
     }
 }

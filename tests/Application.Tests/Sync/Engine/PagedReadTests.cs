@@ -35,4 +35,28 @@ public class PagedReadTests
         Assert.Contains(_scenario.Notes.All, n => n.CrmId == ids[200] && n.Values["email"] == "client200@example.fr");
         Assert.Equal("Directrice", _scenario.Notes.All.Single(n => n.CrmId == ids[0]).Values["title"]);
     }
+
+    [Fact]
+    public async Task Records_added_during_the_read_shift_nothing_back_and_the_next_quiet_run_lists_nothing_again()
+    {
+        foreach (var i in Enumerable.Range(0, 450))
+            _scenario.Crm.Add(SyncModule.Contacts, Contact($"Client{i}", "Martin", $"client{i}@example.fr"), At(20, 10).AddSeconds(i));
+        _scenario.Crm.BetweenPages = page =>
+        {
+            if (page == 1) _scenario.Crm.Add(SyncModule.Contacts, Contact("Nouveau", "Client", "nouveau@example.fr"), _scenario.Clock.GetUtcNow());
+        };
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+        _scenario.Crm.BetweenPages = null;
+
+        _scenario.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+        _scenario.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.True((await _scenario.SyncAsync()).IsSuccess);
+
+        // Added at the end of the list, the new record moved nothing up into a page already read: the first run
+        // listed all 451, and its checkpoint could go past them (the next run lists its own cross-reference writes
+        // once, the one after nothing).
+        Assert.Equal(451, _scenario.Notes.All.Count(n => n.CrmId is not null));
+        Assert.Equal(0, _scenario.Crm.Listed[^1]);
+    }
 }
