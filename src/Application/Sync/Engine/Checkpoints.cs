@@ -55,7 +55,7 @@ internal static class Checkpoints
     public static DateTimeOffset CrmListedThrough(DateTimeOffset? firstAnswerDate, DateTimeOffset readStart) =>
         CrmReadBegan(firstAnswerDate, readStart) - CrmCommitLag;
 
-    /// <summary>When a CRM read began on the CRM's clock, as early as it may have been: a change stamped later was made during the read.</summary>
+    /// <summary>When a CRM read began on the CRM's clock, as early as it may have been.</summary>
     private static DateTimeOffset CrmReadBegan(DateTimeOffset? firstAnswerDate, DateTimeOffset readStart) =>
         firstAnswerDate is { } date ? date - AnswerTime : readStart - LinkVersions.ClockSkew;
 
