@@ -152,7 +152,8 @@ public class TwoNodeTests(ITestOutputHelper output)
         var interrupted = round.Where(r => r.ErrorCode == "interrupted").ToList();
         Assert.NotEmpty(interrupted);
 
-        await NextRunsSucceedAsync(interrupted);
+        // Each interrupted user starts again, on the surviving node: the run resumes and succeeds.
+        await NextRunsSucceedOnNode2Async([.. interrupted.Select(r => r.User).Distinct()], "the interrupted users' next runs", TimeSpan.FromSeconds(60));
         Figure($"node 1 killed (SIGKILL) during the second round of 30 runs; grace {Cluster.AbandonedRunGrace.TotalSeconds:F0} s",
             $"{interrupted.Count} runs interrupted, {round.Count - interrupted.Count} succeeded; all ended {interruptedAfter.TotalSeconds:F1} s after the kill; " +
             $"the interrupted users' next runs succeeded {clock.Elapsed.TotalSeconds:F1} s after it");
@@ -169,34 +170,24 @@ public class TwoNodeTests(ITestOutputHelper output)
     private async Task EveryoneSyncsOnceMoreAsync(List<SyncUser> users)
     {
         var clock = Stopwatch.StartNew();
+        await NextRunsSucceedOnNode2Async(users, "every user's last run", TimeSpan.FromSeconds(90));
+        Figure("a last run of every user on node 2", $"all succeeded in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Each of <paramref name="users"/> starts a run on the surviving node, and every one of them succeeds.</summary>
+    private static async Task NextRunsSucceedOnNode2Async(IReadOnlyCollection<SyncUser> users, string what, TimeSpan within)
+    {
         var next = new List<Guid>();
         foreach (var user in users)
         {
-            var started = await Cluster.Ensure(await user.Clients[1].PostAsync(new Uri("api/sync/runs", UriKind.Relative), null), $"last run of {user}");
+            var started = await Cluster.Ensure(await user.Clients[1].PostAsync(new Uri("api/sync/runs", UriKind.Relative), null), $"{what}: {user}");
             next.Add((await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid());
         }
         await Eventually.HoldsAsync(async () =>
         {
             var now = await RunLedger.AllRunsAsync(users, node: 1);
             return next.All(id => now.Any(r => r.RunId == id && r.Status == "succeeded"));
-        }, "every user's last run succeeded on node 2", TimeSpan.FromSeconds(90));
-        Figure("a last run of every user on node 2", $"all succeeded in {clock.Elapsed.TotalSeconds:F1} s");
-    }
-
-    /// <summary>Each interrupted user starts again, on the surviving node: the run resumes and succeeds.</summary>
-    private static async Task NextRunsSucceedAsync(List<RunRow> interrupted)
-    {
-        var next = new List<Guid>();
-        foreach (var run in interrupted)
-        {
-            var started = await Cluster.Ensure(await run.User.Clients[1].PostAsync(new Uri("api/sync/runs", UriKind.Relative), null), $"next run of {run.User}");
-            next.Add((await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid());
-        }
-        await Eventually.HoldsAsync(async () =>
-        {
-            var now = await RunLedger.AllRunsAsync(interrupted.Select(r => r.User).Distinct(), node: 1);
-            return next.All(id => now.Any(r => r.RunId == id && r.Status == "succeeded"));
-        }, "the interrupted users' next runs succeeded on node 2", TimeSpan.FromSeconds(60));
+        }, $"{what} succeeded on node 2", within);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -69,29 +68,13 @@ public class OperationsTests
     public async Task The_migrate_command_applies_the_migrations_with_the_hosts_configuration_and_exits_0()
     {
         var database = Path.Combine(Path.GetTempPath(), $"notessync-migrate-{Guid.NewGuid():N}.db");
-        var hostDll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { hostDll, "migrate" },
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__NotesSync"] = $"Data Source={database}";
-        start.Environment["DataProtection__CertificatePath"] = KeyRingCertificate.Path;
         try
         {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(deadline.Token);
-
-            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await output}{await errors}");
-            Assert.Contains("Database migrated", await output, StringComparison.Ordinal);
+            await MigrateCommand.RunAsync(new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:NotesSync"] = $"Data Source={database}",
+            });
             await using var connection = new SqliteConnection($"Data Source={database}");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Diagnostics;
 
 namespace NotesSync.Web.Tests;
 
@@ -21,7 +20,7 @@ public class PostgresHostTests
             Assert.Contains("run `dotnet NotesSync.Web.dll migrate` once", refused.ToString(), StringComparison.Ordinal);
         }
 
-        await MigrateAsync(settings);
+        await MigrateCommand.RunAsync(settings);
         await using var h = await SyncHarness.StartAsync(settings: settings);
         await h.SettingsAsync("twoWay", tasks: false);
         h.AddNotesContact("Zoë", "Dupont", "zoe@example.fr");
@@ -43,7 +42,7 @@ public class PostgresHostTests
     {
         await using var database = await TestPostgres.CreateAsync();
         var settings = OnPostgres(database);
-        await MigrateAsync(settings);
+        await MigrateCommand.RunAsync(settings);
         await using var h = await SyncHarness.StartAsync(settings: settings);
         Assert.Equal(HttpStatusCode.OK, (await h.Admin.GetAsync(new Uri("/api/sync/settings", UriKind.Relative))).StatusCode);
 
@@ -62,28 +61,4 @@ public class PostgresHostTests
         ["ConnectionStrings:NotesSync"] = database.ConnectionString,
         ["Jobs:Storage"] = "Postgres",
     };
-
-    /// <summary>Runs the host's own <c>migrate</c> command, as a deployment does, with <paramref name="settings"/>.</summary>
-    private static async Task MigrateAsync(Dictionary<string, string> settings)
-    {
-        var hostDll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { hostDll, "migrate" },
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DataProtection__CertificatePath"] = KeyRingCertificate.Path;
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"migrate exited {process.ExitCode}: {await output}{await errors}");
-        Assert.Contains("Database migrated", await output, StringComparison.Ordinal);
-    }
 }
